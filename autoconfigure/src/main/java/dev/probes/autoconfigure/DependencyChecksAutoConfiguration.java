@@ -1,0 +1,81 @@
+package dev.probes.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.probes.autoconfigure.check.DnsCheckFactory;
+import dev.probes.autoconfigure.check.HttpCheckFactory;
+import dev.probes.autoconfigure.check.JdbcCheckFactory;
+import dev.probes.autoconfigure.check.TcpCheckFactory;
+import dev.probes.engine.CheckScheduler;
+import dev.probes.engine.StateListener;
+import dev.probes.engine.TransitionLogger;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for dependency checks declared under
+ * {@code probes.dependencies}: one check per dependency, run in the background from the
+ * moment the context starts.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "probes.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ProbesProperties.class)
+public final class DependencyChecksAutoConfiguration {
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	@ConditionalOnMissingBean
+	CheckScheduler probesCheckScheduler(ProbesProperties properties, ObjectProvider<DependencyCheckFactory> factories,
+			ObjectProvider<StateListener> listeners) {
+		DependencyMonitors monitors = new DependencyMonitors(factories.orderedStream().toList(),
+				listeners.orderedStream().toList(), Clock.systemUTC());
+		return new CheckScheduler(monitors.create(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TransitionLogger probesTransitionLogger() {
+		return new TransitionLogger();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TcpCheckFactory probesTcpCheckFactory() {
+		return new TcpCheckFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HttpCheckFactory probesHttpCheckFactory() {
+		return new HttpCheckFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DnsCheckFactory probesDnsCheckFactory() {
+		return new DnsCheckFactory();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DataSource.class)
+	static class JdbcCheckConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JdbcCheckFactory probesJdbcCheckFactory(BeanFactory beanFactory) {
+			return new JdbcCheckFactory(beanFactory);
+		}
+
+	}
+
+}

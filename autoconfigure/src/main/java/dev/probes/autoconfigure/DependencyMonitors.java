@@ -1,0 +1,172 @@
+package dev.probes.autoconfigure;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.probes.autoconfigure.ProbesProperties.Dependency;
+import dev.probes.check.DependencyCheck;
+import dev.probes.check.Redactor;
+import dev.probes.engine.CheckSettings;
+import dev.probes.engine.DependencyMonitor;
+import dev.probes.engine.StateListener;
+
+/**
+ * Turns the declared dependencies into monitors: validates the keys every type shares,
+ * picks the factory for the type, and collects the secrets to mask.
+ */
+final class DependencyMonitors {
+
+	/** Built-in types whose factory is only present with a client library. */
+	private static final Map<String, String> CLIENT_LIBRARIES = Map.of("jdbc", "a JDBC driver and java.sql");
+
+	/** Names taken by Spring Boot's health groups. */
+	private static final Set<String> RESERVED_NAMES = Set.of("liveness", "readiness");
+
+	private final Map<String, DependencyCheckFactory> factories = new LinkedHashMap<>();
+
+	private final List<StateListener> listeners;
+
+	private final Clock clock;
+
+	DependencyMonitors(List<DependencyCheckFactory> factories, List<StateListener> listeners, Clock clock) {
+		factories.forEach((factory) -> this.factories.putIfAbsent(factory.type(), factory));
+		this.listeners = listeners;
+		this.clock = clock;
+	}
+
+	List<DependencyMonitor> create(ProbesProperties properties) {
+		List<DependencyMonitor> monitors = new ArrayList<>();
+		List<DependencyCheck> created = new ArrayList<>();
+		try {
+			properties.getDependencies().forEach((name, dependency) -> monitors.add(create(name, dependency, created)));
+			return monitors;
+		}
+		catch (RuntimeException ex) {
+			// Start-up fails: release the pools of the checks created before the bad one.
+			created.forEach(DependencyCheck::close);
+			throw ex;
+		}
+	}
+
+	private DependencyMonitor create(String name, Dependency dependency, List<DependencyCheck> created) {
+		DependencyDeclaration declaration = new DependencyDeclaration(name, dependency);
+		validateName(name);
+		CheckSettings settings = settings(declaration);
+		DependencyCheckFactory factory = factory(declaration);
+		DependencyCheck check = factory.create(declaration);
+		created.add(check);
+		return new DependencyMonitor(name, factory.type(), check, settings, redactor(dependency), this.clock,
+				this.listeners);
+	}
+
+	private static void validateName(String name) {
+		String property = "probes.dependencies." + name;
+		if (!DependencyDeclaration.isValidName(name)) {
+			throw new InvalidDependencyException(property,
+					"'" + name + "' is not a valid dependency name: use lower-case letters, digits and '-'",
+					"Rename the dependency, for example to '" + suggestName(name) + "'.");
+		}
+		if (RESERVED_NAMES.contains(name)) {
+			throw new InvalidDependencyException(property, "'" + name + "' is the name of a health group",
+					"Rename the dependency.");
+		}
+	}
+
+	private static String suggestName(String name) {
+		String suggestion = name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		return suggestion.isEmpty() ? "my-dependency" : suggestion;
+	}
+
+	private CheckSettings settings(DependencyDeclaration declaration) {
+		Dependency dependency = declaration.properties();
+		requirePositive(declaration, "interval", dependency.getInterval());
+		requirePositive(declaration, "interval-when-down", dependency.getIntervalWhenDown());
+		requirePositive(declaration, "timeout", dependency.getTimeout());
+		requireAtLeastOne(declaration, "failure-threshold", dependency.getFailureThreshold());
+		requireAtLeastOne(declaration, "success-threshold", dependency.getSuccessThreshold());
+		Duration maxStaleness = dependency.getMaxStaleness();
+		if (maxStaleness != null) {
+			requirePositive(declaration, "max-staleness", maxStaleness);
+		}
+		else {
+			// 3 x interval, but never so short that a slow yet successful attempt looks stale.
+			Duration threeIntervals = dependency.getInterval().multipliedBy(3);
+			Duration slowAttempt = dependency.getInterval().plus(dependency.getTimeout().multipliedBy(2));
+			maxStaleness = (threeIntervals.compareTo(slowAttempt) >= 0) ? threeIntervals : slowAttempt;
+		}
+		return new CheckSettings(dependency.isCritical(), dependency.getInterval(), dependency.getIntervalWhenDown(),
+				dependency.getTimeout(), dependency.getFailureThreshold(), dependency.getSuccessThreshold(),
+				maxStaleness);
+	}
+
+	private static void requirePositive(DependencyDeclaration declaration, String key, Duration value) {
+		if (value.isZero() || value.isNegative()) {
+			throw declaration.invalid(key, "'" + value + "' is not a positive duration",
+					"Set '" + declaration.property(key) + "' to a positive duration such as 500ms or 10s.");
+		}
+	}
+
+	private static void requireAtLeastOne(DependencyDeclaration declaration, String key, int value) {
+		if (value < 1) {
+			throw declaration.invalid(key, value + " is less than 1",
+					"Set '" + declaration.property(key) + "' to 1 or more consecutive attempts.");
+		}
+	}
+
+	private DependencyCheckFactory factory(DependencyDeclaration declaration) {
+		String type = declaration.require("type", declaration.properties().getType());
+		DependencyCheckFactory factory = this.factories.get(type);
+		if (factory != null) {
+			return factory;
+		}
+		String clientLibrary = CLIENT_LIBRARIES.get(type);
+		if (clientLibrary != null) {
+			throw declaration.invalid("type", "type '" + type + "' needs " + clientLibrary + " on the classpath",
+					"Add " + clientLibrary + " to the application's dependencies.");
+		}
+		throw declaration.invalid("type", "'" + type + "' is not a known check type",
+				"Use one of " + String.join(", ", this.factories.keySet()) + ".");
+	}
+
+	private static Redactor redactor(Dependency dependency) {
+		List<String> secrets = new ArrayList<>();
+		addIfPresent(secrets, dependency.getPassword());
+		secrets.addAll(dependency.getHeaders().values());
+		String userInfo = userInfo(dependency.getUrl());
+		if (userInfo != null) {
+			secrets.add(userInfo);
+			int colon = userInfo.indexOf(':');
+			if (colon >= 0) {
+				secrets.add(userInfo.substring(colon + 1));
+			}
+		}
+		return Redactor.of(secrets);
+	}
+
+	private static @Nullable String userInfo(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			return URI.create(url.startsWith("jdbc:") ? url.substring(5) : url).getRawUserInfo();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static void addIfPresent(List<String> secrets, @Nullable String secret) {
+		if (secret != null) {
+			secrets.add(secret);
+		}
+	}
+
+}

@@ -1,0 +1,18 @@
+package dev.probes.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Reports a misconfigured {@code probes.*} property as the property, the problem and the fix
+ * instead of a stack trace.
+ */
+class InvalidDependencyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidDependencyException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidDependencyException cause) {
+		return new FailureAnalysis(cause.getMessage(),
+				cause.getAction() + " Review the value of '" + cause.getProperty() + "'.", cause);
+	}
+
+}

@@ -1,0 +1,242 @@
+package dev.probes.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of Probes: the dependencies to check and how.
+ */
+@ConfigurationProperties("probes")
+public class ProbesProperties {
+
+	/** Whether Probes is active at all. */
+	private boolean enabled = true;
+
+	/** Dependencies to check, by name (lower-case letters, digits and '-'). */
+	private final Map<String, Dependency> dependencies = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Map<String, Dependency> getDependencies() {
+		return this.dependencies;
+	}
+
+	/**
+	 * One declared dependency. Common keys apply to every type; the others to their type.
+	 */
+	public static class Dependency {
+
+		/** Type of check to run: jdbc, http, tcp or dns. */
+		private @Nullable String type;
+
+		/**
+		 * Whether the dependency fails readiness and is waited for at start-up. A
+		 * non-critical dependency is only reported.
+		 */
+		private boolean critical = true;
+
+		/** How often the check runs in the background while the dependency is up. */
+		private Duration interval = Duration.ofSeconds(10);
+
+		/** How often the check runs while the dependency is down or unknown. */
+		private Duration intervalWhenDown = Duration.ofSeconds(2);
+
+		/** Time limit for one check attempt; an attempt past it counts as a failure. */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/** Consecutive failures before an UP dependency is reported DOWN. */
+		private int failureThreshold = 1;
+
+		/** Consecutive successes before a DOWN dependency is reported UP. */
+		private int successThreshold = 1;
+
+		/**
+		 * Age past which a result no longer counts as UP (the background checker stalled).
+		 * Defaults to 3 times the interval.
+		 */
+		private @Nullable Duration maxStaleness;
+
+		/** jdbc: name of the DataSource bean to use. Defaults to the primary DataSource. */
+		private @Nullable String dataSource;
+
+		/** jdbc: JDBC URL of a database to check with a connection of its own; http: URL to get. */
+		private @Nullable String url;
+
+		/** jdbc: login user, with 'url'. */
+		private @Nullable String username;
+
+		/** jdbc: login password, with 'url'. Never shown. */
+		private @Nullable String password;
+
+		/** jdbc: query to run. Defaults to the driver's Connection.isValid. */
+		private @Nullable String query;
+
+		/** http: status codes that count as up, as codes and ranges such as '200-399' or '200,204'. */
+		private String expectedStatus = "200-399";
+
+		/** http: headers to send, for example an authorization token. Values are never shown. */
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		/** tcp, dns: host name or address. */
+		private @Nullable String host;
+
+		/** tcp: port to connect to. */
+		private @Nullable Integer port;
+
+		/** dns: minimum number of addresses the host must resolve to. */
+		private int minAddresses = 1;
+
+		public @Nullable String getType() {
+			return this.type;
+		}
+
+		public void setType(@Nullable String type) {
+			this.type = type;
+		}
+
+		public boolean isCritical() {
+			return this.critical;
+		}
+
+		public void setCritical(boolean critical) {
+			this.critical = critical;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getIntervalWhenDown() {
+			return this.intervalWhenDown;
+		}
+
+		public void setIntervalWhenDown(Duration intervalWhenDown) {
+			this.intervalWhenDown = intervalWhenDown;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(int failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+		public int getSuccessThreshold() {
+			return this.successThreshold;
+		}
+
+		public void setSuccessThreshold(int successThreshold) {
+			this.successThreshold = successThreshold;
+		}
+
+		public @Nullable Duration getMaxStaleness() {
+			return this.maxStaleness;
+		}
+
+		public void setMaxStaleness(@Nullable Duration maxStaleness) {
+			this.maxStaleness = maxStaleness;
+		}
+
+		public @Nullable String getDataSource() {
+			return this.dataSource;
+		}
+
+		public void setDataSource(@Nullable String dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public @Nullable String getQuery() {
+			return this.query;
+		}
+
+		public void setQuery(@Nullable String query) {
+			this.query = query;
+		}
+
+		public String getExpectedStatus() {
+			return this.expectedStatus;
+		}
+
+		public void setExpectedStatus(String expectedStatus) {
+			this.expectedStatus = expectedStatus;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		public int getMinAddresses() {
+			return this.minAddresses;
+		}
+
+		public void setMinAddresses(int minAddresses) {
+			this.minAddresses = minAddresses;
+		}
+
+	}
+
+}

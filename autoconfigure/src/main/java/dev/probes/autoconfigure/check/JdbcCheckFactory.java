@@ -1,0 +1,101 @@
+package dev.probes.autoconfigure.check;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
+import org.springframework.util.ClassUtils;
+
+import dev.probes.autoconfigure.DependencyCheckFactory;
+import dev.probes.autoconfigure.DependencyDeclaration;
+import dev.probes.autoconfigure.ProbesProperties.Dependency;
+import dev.probes.check.DependencyCheck;
+import dev.probes.check.JdbcCheck;
+
+/**
+ * Creates {@code jdbc} checks: on the application's primary DataSource by default, on a
+ * named DataSource bean with {@code data-source}, or on a one-connection pool of its own
+ * with {@code url}.
+ */
+public final class JdbcCheckFactory implements DependencyCheckFactory {
+
+	private static final String HIKARI = "com.zaxxer.hikari.HikariDataSource";
+
+	/** HikariCP refuses shorter connection and validation timeouts. */
+	private static final Duration HIKARI_MIN_TIMEOUT = Duration.ofMillis(250);
+
+	private final BeanFactory beanFactory;
+
+	public JdbcCheckFactory(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public String type() {
+		return "jdbc";
+	}
+
+	@Override
+	public DependencyCheck create(DependencyDeclaration declaration) {
+		Dependency dependency = declaration.properties();
+		if (dependency.getUrl() != null && dependency.getDataSource() != null) {
+			throw declaration.invalid("url", "both 'url' and 'data-source' are set",
+					"Keep one of '" + declaration.property("url") + "' and '" + declaration.property("data-source")
+							+ "'.");
+		}
+		if (dependency.getUrl() != null) {
+			return ownPoolCheck(declaration, dependency);
+		}
+		return new JdbcCheck(applicationDataSource(declaration, dependency.getDataSource()), dependency.getQuery(),
+				null);
+	}
+
+	private DataSource applicationDataSource(DependencyDeclaration declaration, String beanName) {
+		if (beanName != null) {
+			try {
+				return this.beanFactory.getBean(beanName, DataSource.class);
+			}
+			catch (NoSuchBeanDefinitionException | BeanNotOfRequiredTypeException ex) {
+				throw declaration.invalid("data-source", "there is no DataSource bean named '" + beanName + "'",
+						"Set '" + declaration.property("data-source") + "' to the name of a DataSource bean.");
+			}
+		}
+		try {
+			return this.beanFactory.getBean(DataSource.class);
+		}
+		catch (NoUniqueBeanDefinitionException ex) {
+			throw declaration.invalid("data-source", "the application has several DataSource beans and none is primary",
+					"Set '" + declaration.property("data-source") + "' to the name of the one to check.");
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw declaration.invalid("url", "the application has no DataSource to check",
+					"Configure one with 'spring.datasource.url', or set '" + declaration.property("url")
+							+ "' for a connection of the check's own.");
+		}
+	}
+
+	private DependencyCheck ownPoolCheck(DependencyDeclaration declaration, Dependency dependency) {
+		String url = dependency.getUrl();
+		if (!url.startsWith("jdbc:")) {
+			throw declaration.invalid("url", "a JDBC URL starts with 'jdbc:'",
+					"Set '" + declaration.property("url") + "' to a JDBC URL such as jdbc:postgresql://db:5432/app.");
+		}
+		if (!ClassUtils.isPresent(HIKARI, getClass().getClassLoader())) {
+			throw declaration.invalid("url", "a jdbc dependency with its own 'url' needs HikariCP on the classpath",
+					"Add com.zaxxer:HikariCP (spring-boot-starter-jdbc brings it), or check the application's"
+							+ " DataSource by removing '" + declaration.property("url") + "'.");
+		}
+		OwnConnectionPool pool = OwnConnectionPool.create(declaration.name(), url, dependency.getUsername(),
+				dependency.getPassword(), max(dependency.getTimeout(), HIKARI_MIN_TIMEOUT));
+		return new JdbcCheck(pool.dataSource(), dependency.getQuery(), pool);
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+}

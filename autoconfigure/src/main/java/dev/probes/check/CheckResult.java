@@ -1,0 +1,36 @@
+package dev.probes.check;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Outcome of one check attempt that completed without an exception.
+ *
+ * @param up whether the dependency answered as expected
+ * @param error short reason when it did not, such as {@code HTTP 503}; never a credential
+ * @param details facts worth showing, such as the number of resolved addresses
+ */
+public record CheckResult(boolean up, @Nullable String error, Map<String, Object> details) {
+
+	public CheckResult {
+		details = Map.copyOf(details);
+	}
+
+	public static CheckResult success() {
+		return new CheckResult(true, null, Map.of());
+	}
+
+	public static CheckResult success(Map<String, Object> details) {
+		return new CheckResult(true, null, details);
+	}
+
+	public static CheckResult failure(String error) {
+		return new CheckResult(false, error, Map.of());
+	}
+
+	public static CheckResult failure(String error, Map<String, Object> details) {
+		return new CheckResult(false, error, details);
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.probes.check;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Checks that an HTTP GET answers with an expected status; the body is discarded.
+ *
+ * <p>
+ * One {@link HttpClient} per dependency keeps its connection alive between attempts, so
+ * the load on the dependency is one request per interval, whatever the probe rate.
+ */
+public final class HttpCheck implements DependencyCheck {
+
+	private final HttpClient client;
+
+	private final URI uri;
+
+	private final StatusRange expectedStatus;
+
+	private final Map<String, String> headers;
+
+	/**
+	 * Create a check.
+	 * @param uri the URL to get
+	 * @param expectedStatus statuses that count as up
+	 * @param headers headers to send, for example an authorization token
+	 * @param connectTimeout limit for opening a connection
+	 */
+	public HttpCheck(URI uri, StatusRange expectedStatus, Map<String, String> headers, Duration connectTimeout) {
+		this.uri = uri;
+		this.expectedStatus = expectedStatus;
+		this.headers = Map.copyOf(headers);
+		this.client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(connectTimeout)
+			.build();
+	}
+
+	@Override
+	public CheckResult check(Duration timeout) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.uri).GET().timeout(timeout);
+		this.headers.forEach(request::header);
+		int status = this.client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		Map<String, Object> details = Map.of("status", status);
+		if (!this.expectedStatus.contains(status)) {
+			return CheckResult.failure("HTTP " + status, details);
+		}
+		return CheckResult.success(details);
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.probes.check;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a database by borrowing a connection from a {@link DataSource} and validating it,
+ * with {@link Connection#isValid(int)} or with a query.
+ *
+ * <p>
+ * Borrowing from the application's own pool means a check opens no connection of its own
+ * and sees what the application would see, including an exhausted pool.
+ */
+public final class JdbcCheck implements DependencyCheck {
+
+	private final DataSource dataSource;
+
+	private final @Nullable String query;
+
+	private final @Nullable AutoCloseable ownedResource;
+
+	/**
+	 * Create a check.
+	 * @param dataSource where connections come from
+	 * @param query statement to run, or {@code null} to use {@link Connection#isValid(int)}
+	 * @param ownedResource the check's own pool, closed with the check; {@code null} when the
+	 * data source belongs to the application
+	 */
+	public JdbcCheck(DataSource dataSource, @Nullable String query, @Nullable AutoCloseable ownedResource) {
+		this.dataSource = dataSource;
+		this.query = query;
+		this.ownedResource = ownedResource;
+	}
+
+	@Override
+	public CheckResult check(Duration timeout) throws SQLException {
+		int seconds = Timeouts.seconds(timeout);
+		try (Connection connection = this.dataSource.getConnection()) {
+			if (this.query == null) {
+				return connection.isValid(seconds) ? CheckResult.success() : CheckResult.failure("connection is not valid");
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.setQueryTimeout(seconds);
+				statement.execute(this.query);
+			}
+			return CheckResult.success();
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.ownedResource != null) {
+			try {
+				this.ownedResource.close();
+			}
+			catch (Exception ex) {
+				// Closing a pool of a stopping application: nothing left to report to.
+			}
+		}
+	}
+
+}

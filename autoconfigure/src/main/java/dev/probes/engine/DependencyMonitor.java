@@ -1,0 +1,236 @@
+package dev.probes.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.probes.check.CheckResult;
+import dev.probes.check.DependencyCheck;
+import dev.probes.check.FailureDescriptions;
+import dev.probes.check.Redactor;
+
+/**
+ * Runs the check of one dependency in the background, one attempt at a time, and holds its
+ * latest {@link DependencyState}.
+ *
+ * <p>
+ * An attempt past its timeout is abandoned: it is recorded as a failure at once and its
+ * thread is interrupted, but the next attempt waits until that thread is free again. So a
+ * hung driver pins at most one thread and one connection per dependency, however long it
+ * hangs.
+ */
+public final class DependencyMonitor {
+
+	private final String name;
+
+	private final String type;
+
+	private final DependencyCheck check;
+
+	private final CheckSettings settings;
+
+	private final Redactor redactor;
+
+	private final Thresholds thresholds;
+
+	private final Clock clock;
+
+	private final List<StateListener> listeners;
+
+	private final AtomicReference<DependencyState> state = new AtomicReference<>(DependencyState.unknown());
+
+	private @Nullable ScheduledExecutorService timer;
+
+	private @Nullable ExecutorService workers;
+
+	// Guarded by this.
+	private boolean inFlight;
+
+	private long attempts;
+
+	private long abandonedAttempt;
+
+	private boolean runWhenFree;
+
+	private boolean stopped;
+
+	private @Nullable Future<?> running;
+
+	private @Nullable ScheduledFuture<?> pending;
+
+	/**
+	 * Create a monitor; it does nothing until {@link #start} is called.
+	 * @param name the dependency's name
+	 * @param type the check type, shown in details
+	 * @param check the check to run
+	 * @param settings schedule, timeout and thresholds
+	 * @param redactor masks the dependency's secrets in error texts
+	 * @param clock source of timestamps
+	 * @param listeners told after every attempt
+	 */
+	public DependencyMonitor(String name, String type, DependencyCheck check, CheckSettings settings,
+			Redactor redactor, Clock clock, List<StateListener> listeners) {
+		this.name = name;
+		this.type = type;
+		this.check = check;
+		this.settings = settings;
+		this.redactor = redactor;
+		this.thresholds = new Thresholds(settings.failureThreshold(), settings.successThreshold());
+		this.clock = clock;
+		this.listeners = List.copyOf(listeners);
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public String type() {
+		return this.type;
+	}
+
+	public CheckSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Return the latest state as it counts now (a stale UP counts as DOWN). Reads memory
+	 * only: this is what a probe calls.
+	 * @return the current state
+	 */
+	public DependencyState state() {
+		return this.state.get().asSeenAt(this.clock.instant(), this.settings.maxStaleness());
+	}
+
+	/**
+	 * Start checking at once, then on the schedule.
+	 * @param timer the thread that schedules attempts and timeouts
+	 * @param workers the threads that run attempts
+	 */
+	synchronized void start(ScheduledExecutorService timer, ExecutorService workers) {
+		this.timer = timer;
+		this.workers = workers;
+		schedule(Duration.ZERO);
+	}
+
+	synchronized void stop() {
+		this.stopped = true;
+		if (this.pending != null) {
+			this.pending.cancel(false);
+		}
+		if (this.running != null) {
+			this.running.cancel(true);
+		}
+		this.check.close();
+	}
+
+	private void runAttempt() {
+		synchronized (this) {
+			if (this.stopped || this.workers == null || this.timer == null) {
+				return;
+			}
+			if (this.inFlight) {
+				// The previous attempt was abandoned but its thread is still busy.
+				this.runWhenFree = true;
+				return;
+			}
+			this.inFlight = true;
+			long attempt = ++this.attempts;
+			long startedAt = System.nanoTime();
+			try {
+				this.running = this.workers.submit(() -> execute(attempt, startedAt));
+			}
+			catch (RejectedExecutionException ex) {
+				this.inFlight = false;
+				return;
+			}
+			this.pending = this.timer.schedule(() -> abandon(attempt, startedAt), this.settings.timeout().toNanos(),
+					TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private void execute(long attempt, long startedAt) {
+		AttemptOutcome outcome;
+		try {
+			CheckResult result = this.check.check(this.settings.timeout());
+			outcome = outcome(result.up(), result.error(), result.details(), startedAt);
+		}
+		catch (Throwable ex) {
+			outcome = outcome(false, FailureDescriptions.describe(ex), Map.of(), startedAt);
+		}
+		synchronized (this) {
+			this.inFlight = false;
+			this.running = null;
+			if (attempt == this.abandonedAttempt) {
+				// Already counted as a failure when it timed out.
+				if (this.runWhenFree) {
+					this.runWhenFree = false;
+					schedule(Duration.ZERO);
+				}
+				return;
+			}
+			if (this.pending != null) {
+				this.pending.cancel(false);
+			}
+		}
+		record(outcome);
+	}
+
+	private void abandon(long attempt, long startedAt) {
+		Future<?> abandoned;
+		synchronized (this) {
+			if (!this.inFlight || this.attempts != attempt || this.stopped) {
+				return;
+			}
+			this.abandonedAttempt = attempt;
+			abandoned = this.running;
+		}
+		if (abandoned != null) {
+			// Interrupts waits that honour it, such as a pool's getConnection.
+			abandoned.cancel(true);
+		}
+		record(outcome(false, "timed out after " + Durations.format(this.settings.timeout()), Map.of(), startedAt));
+	}
+
+	private void record(AttemptOutcome outcome) {
+		DependencyState previous = this.state.get();
+		DependencyState current = this.thresholds.apply(previous, outcome);
+		this.state.set(current);
+		synchronized (this) {
+			schedule((current.status() == DependencyStatus.UP) ? this.settings.interval()
+					: this.settings.intervalWhenDown());
+		}
+		for (StateListener listener : this.listeners) {
+			listener.attemptCompleted(this, previous, current);
+		}
+	}
+
+	private AttemptOutcome outcome(boolean success, @Nullable String error, Map<String, Object> details,
+			long startedAt) {
+		Duration latency = Duration.ofNanos(System.nanoTime() - startedAt);
+		String safeError = (error != null) ? this.redactor.redact(error) : null;
+		return new AttemptOutcome(success, safeError, details, this.clock.instant(), latency);
+	}
+
+	private void schedule(Duration delay) {
+		if (this.stopped || this.timer == null) {
+			return;
+		}
+		try {
+			this.pending = this.timer.schedule(this::runAttempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// The scheduler is shutting down.
+		}
+	}
+
+}
