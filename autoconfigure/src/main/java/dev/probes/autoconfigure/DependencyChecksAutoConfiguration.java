@@ -4,8 +4,8 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -72,8 +72,8 @@ public final class DependencyChecksAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		JdbcCheckFactory probesJdbcCheckFactory(BeanFactory beanFactory) {
-			return new JdbcCheckFactory(beanFactory);
+		JdbcCheckFactory probesJdbcCheckFactory(ConfigurableListableBeanFactory beanFactory) {
+			return new JdbcCheckFactory(beanFactory, beanFactory.getBeanClassLoader());
 		}
 
 	}

@@ -9,9 +9,16 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.sql.SQLTimeoutException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an exception into the short reason shown in health details and logs, such as
@@ -27,7 +34,7 @@ public final class FailureDescriptions {
 
 	private static final int MAX_LENGTH = 200;
 
-	private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
+	private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/?#\\s]*@");
 
 	private static final Pattern SECRET_PARAMETER = Pattern
 		.compile("(?i)((?:password|passwd|pwd|token|secret|apikey|api-key|access_token)=)[^&;\\s,)]+");
@@ -41,16 +48,51 @@ public final class FailureDescriptions {
 	 * @return a short, single-line reason
 	 */
 	public static String describe(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+		return describe(failure, Redactor.none());
+	}
+
+	/**
+	 * Describe the failure in a few words, with the dependency's secrets masked.
+	 * @param failure what the check threw
+	 * @param redactor masks the dependency's secrets
+	 * @return a short, single-line reason
+	 */
+	public static String describe(Throwable failure, Redactor redactor) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		Throwable deepestWithMessage = null;
+		boolean connectFailed = false;
+		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
 			String known = describeKnown(cause);
 			if (known != null) {
-				return known;
+				return safe(known, redactor);
 			}
-			if (cause.getCause() == cause) {
-				break;
+			connectFailed |= cause instanceof ConnectException;
+			if (hasMessage(cause)) {
+				deepestWithMessage = cause;
 			}
 		}
-		return scrub(messageOf(failure));
+		if (connectFailed) {
+			// What the JDK's HTTP client reports for a refused connect: no message, a closed channel.
+			return "connection refused";
+		}
+		// The innermost message is the driver's own ("password authentication failed"),
+		// where the outer ones are a pool's or a framework's wrapping.
+		Throwable described = (deepestWithMessage != null) ? deepestWithMessage : failure;
+		return safe(hasMessage(described) ? described.getMessage() : described.getClass().getSimpleName(), redactor);
+	}
+
+	/**
+	 * Make any text about a dependency safe to show: its secrets masked, URL user info and
+	 * secret-looking parameters removed, cut to its first line and a bounded length.
+	 * @param text any text that may echo a URL or a secret
+	 * @param redactor masks the dependency's secrets
+	 * @return the text, safe to show
+	 */
+	public static String safe(String text, Redactor redactor) {
+		String firstLine = redactor.redact(text).lines().findFirst().orElse("").strip();
+		String scrubbed = SECRET_PARAMETER.matcher(URL_USER_INFO.matcher(firstLine).replaceAll("******@"))
+			.replaceAll("$1******");
+		return (scrubbed.length() <= MAX_LENGTH) ? scrubbed : scrubbed.substring(0, MAX_LENGTH) + "...";
 	}
 
 	/**
@@ -60,16 +102,26 @@ public final class FailureDescriptions {
 	 * @return the text, safe to show
 	 */
 	public static String scrub(String text) {
-		String firstLine = text.lines().findFirst().orElse("").strip();
-		String scrubbed = SECRET_PARAMETER.matcher(URL_USER_INFO.matcher(firstLine).replaceAll("******@"))
-			.replaceAll("$1******");
-		return (scrubbed.length() <= MAX_LENGTH) ? scrubbed : scrubbed.substring(0, MAX_LENGTH) + "...";
+		return safe(text, Redactor.none());
 	}
 
-	private static String describeKnown(Throwable cause) {
+	private static @Nullable String describeKnown(Throwable cause) {
+		String message = hasMessage(cause) ? cause.getMessage().toLowerCase(Locale.ROOT) : "";
 		if (cause instanceof ConnectException) {
-			return (cause.getMessage() != null && cause.getMessage().toLowerCase().contains("timed out"))
-					? "connect timed out" : "connection refused";
+			if (message.contains("refused")) {
+				return "connection refused";
+			}
+			if (message.contains("timed out")) {
+				return "connect timed out";
+			}
+			if (message.contains("unreachable")) {
+				return message.contains("network") ? "network unreachable" : "host unreachable";
+			}
+			// The JDK's HTTP client wraps the real reason: look further down.
+			return null;
+		}
+		if (cause instanceof UnresolvedAddressException) {
+			return "unknown host";
 		}
 		if (cause instanceof HttpConnectTimeoutException) {
 			return "connect timed out";
@@ -79,7 +131,7 @@ public final class FailureDescriptions {
 			return "timed out";
 		}
 		if (cause instanceof UnknownHostException) {
-			return "unknown host " + scrub(String.valueOf(cause.getMessage()));
+			return hasMessage(cause) ? "unknown host " + hostOf(cause.getMessage()) : "unknown host";
 		}
 		if (cause instanceof NoRouteToHostException) {
 			return "no route to host";
@@ -90,8 +142,7 @@ public final class FailureDescriptions {
 		if (cause instanceof InterruptedException || cause instanceof InterruptedIOException) {
 			return "interrupted";
 		}
-		if (cause instanceof SocketException && cause.getMessage() != null) {
-			String message = cause.getMessage().toLowerCase();
+		if (cause instanceof SocketException) {
 			if (message.contains("reset")) {
 				return "connection reset";
 			}
@@ -102,9 +153,23 @@ public final class FailureDescriptions {
 		return null;
 	}
 
-	private static String messageOf(Throwable failure) {
-		String message = failure.getMessage();
-		return (message != null && !message.isBlank()) ? message : failure.getClass().getSimpleName();
+	/**
+	 * Return the host named in an unknown-host message, without user info that a driver may
+	 * have taken for part of the host ({@code user:secret@db}).
+	 */
+	private static String hostOf(String message) {
+		String host = message.strip();
+		int space = host.indexOf(' ');
+		host = (space > 0) ? host.substring(0, space) : host;
+		if (host.endsWith(":")) {
+			host = host.substring(0, host.length() - 1);
+		}
+		int at = host.lastIndexOf('@');
+		return (at >= 0) ? host.substring(at + 1) : host;
+	}
+
+	private static boolean hasMessage(Throwable throwable) {
+		return throwable.getMessage() != null && !throwable.getMessage().isBlank();
 	}
 
 }

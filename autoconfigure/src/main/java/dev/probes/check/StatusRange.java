@@ -26,7 +26,7 @@ public final class StatusRange {
 	 */
 	public static StatusRange parse(String text) {
 		List<int[]> ranges = new ArrayList<>();
-		for (String part : text.split(",")) {
+		for (String part : text.split(",", -1)) {
 			String[] bounds = part.strip().split("-", -1);
 			if (bounds.length > 2) {
 				throw new IllegalArgumentException("'" + part.strip() + "' is not a status code or range");

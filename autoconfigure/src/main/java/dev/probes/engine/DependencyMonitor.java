@@ -2,6 +2,7 @@ package dev.probes.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -162,10 +163,11 @@ public final class DependencyMonitor {
 		AttemptOutcome outcome;
 		try {
 			CheckResult result = this.check.check(this.settings.timeout());
-			outcome = outcome(result.up(), result.error(), result.details(), startedAt);
+			String error = (result.error() != null) ? FailureDescriptions.safe(result.error(), this.redactor) : null;
+			outcome = outcome(result.up(), error, redact(result.details()), startedAt);
 		}
 		catch (Throwable ex) {
-			outcome = outcome(false, FailureDescriptions.describe(ex), Map.of(), startedAt);
+			outcome = outcome(false, FailureDescriptions.describe(ex, this.redactor), Map.of(), startedAt);
 		}
 		synchronized (this) {
 			this.inFlight = false;
@@ -217,8 +219,14 @@ public final class DependencyMonitor {
 	private AttemptOutcome outcome(boolean success, @Nullable String error, Map<String, Object> details,
 			long startedAt) {
 		Duration latency = Duration.ofNanos(System.nanoTime() - startedAt);
-		String safeError = (error != null) ? this.redactor.redact(error) : null;
-		return new AttemptOutcome(success, safeError, details, this.clock.instant(), latency);
+		return new AttemptOutcome(success, error, details, this.clock.instant(), latency);
+	}
+
+	private Map<String, Object> redact(Map<String, Object> details) {
+		Map<String, Object> redacted = new LinkedHashMap<>();
+		details.forEach((key, value) -> redacted.put(key,
+				(value instanceof CharSequence text) ? FailureDescriptions.safe(text.toString(), this.redactor) : value));
+		return redacted;
 	}
 
 	private void schedule(Duration delay) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -30,8 +32,17 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 
 	private final BeanFactory beanFactory;
 
-	public JdbcCheckFactory(BeanFactory beanFactory) {
+	private final @Nullable ClassLoader classLoader;
+
+	/**
+	 * Create a factory.
+	 * @param beanFactory where DataSource beans are looked up
+	 * @param classLoader the application's class loader, which decides whether HikariCP is
+	 * available
+	 */
+	public JdbcCheckFactory(BeanFactory beanFactory, @Nullable ClassLoader classLoader) {
 		this.beanFactory = beanFactory;
+		this.classLoader = classLoader;
 	}
 
 	@Override
@@ -54,7 +65,7 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 				null);
 	}
 
-	private DataSource applicationDataSource(DependencyDeclaration declaration, String beanName) {
+	private DataSource applicationDataSource(DependencyDeclaration declaration, @Nullable String beanName) {
 		if (beanName != null) {
 			try {
 				return this.beanFactory.getBean(beanName, DataSource.class);
@@ -84,7 +95,7 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 			throw declaration.invalid("url", "a JDBC URL starts with 'jdbc:'",
 					"Set '" + declaration.property("url") + "' to a JDBC URL such as jdbc:postgresql://db:5432/app.");
 		}
-		if (!ClassUtils.isPresent(HIKARI, getClass().getClassLoader())) {
+		if (!ClassUtils.isPresent(HIKARI, this.classLoader)) {
 			throw declaration.invalid("url", "a jdbc dependency with its own 'url' needs HikariCP on the classpath",
 					"Add com.zaxxer:HikariCP (spring-boot-starter-jdbc brings it), or check the application's"
 							+ " DataSource by removing '" + declaration.property("url") + "'.");

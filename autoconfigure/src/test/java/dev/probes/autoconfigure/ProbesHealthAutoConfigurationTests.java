@@ -1,0 +1,156 @@
+package dev.probes.autoconfigure;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.probes.health.DependencyHealthIndicator;
+import dev.probes.health.DependencyInLivenessException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProbesHealthAutoConfigurationTests {
+
+	private ServerSocket listening;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void listen() throws IOException {
+		this.listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
+					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
+					DependencyChecksAutoConfiguration.class, ProbesHealthAutoConfiguration.class))
+			.withPropertyValues(tcp("postgres", true))
+			.withPropertyValues(tcp("cache", false));
+	}
+
+	@AfterEach
+	void close() throws IOException {
+		this.listening.close();
+	}
+
+	@Test
+	void runRegistersContributorPerDependencyUnderItsName() {
+		this.contextRunner.run((context) -> {
+			HealthContributorRegistry registry = context.getBean(HealthContributorRegistry.class);
+			assertThat(registry.getContributor("postgres")).isInstanceOf(DependencyHealthIndicator.class);
+			assertThat(registry.getContributor("cache")).isInstanceOf(DependencyHealthIndicator.class);
+		});
+	}
+
+	@Test
+	void runAddsCriticalDependenciesToReadinessOnly() {
+		this.contextRunner.run((context) -> {
+			HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+			HealthEndpointGroup readiness = groups.get("readiness");
+			assertThat(readiness.isMember("readinessState")).isTrue();
+			assertThat(readiness.isMember("postgres")).isTrue();
+			assertThat(readiness.isMember("cache")).isFalse();
+			HealthEndpointGroup liveness = groups.get("liveness");
+			assertThat(liveness.isMember("livenessState")).isTrue();
+			assertThat(liveness.isMember("postgres")).isFalse();
+			assertThat(liveness.isMember("cache")).isFalse();
+		});
+	}
+
+	@Test
+	void runServesProbeGroupsOnApplicationPort() {
+		this.contextRunner.run((context) -> {
+			HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+			assertThat(groups.get("liveness").getAdditionalPath().getValue()).isEqualTo("/livez");
+			assertThat(groups.get("readiness").getAdditionalPath().getValue()).isEqualTo("/readyz");
+			assertThat(groups.getAllWithAdditionalPath(WebServerNamespace.SERVER)).hasSize(2);
+		});
+	}
+
+	@Test
+	void runWhenLivenessIncludesEverythingKeepsDependenciesOut() {
+		this.contextRunner.withPropertyValues("management.endpoint.health.group.liveness.include=*")
+			.run((context) -> {
+				HealthEndpointGroup liveness = context.getBean(HealthEndpointGroups.class).get("liveness");
+				assertThat(liveness.isMember("ping")).isTrue();
+				assertThat(liveness.isMember("postgres")).isFalse();
+				assertThat(liveness.isMember("cache")).isFalse();
+			});
+	}
+
+	@Test
+	void runWhenReadinessIncludesEverythingKeepsNonCriticalDependencyOut() {
+		this.contextRunner.withPropertyValues("management.endpoint.health.group.readiness.include=*")
+			.run((context) -> {
+				HealthEndpointGroup readiness = context.getBean(HealthEndpointGroups.class).get("readiness");
+				assertThat(readiness.isMember("postgres")).isTrue();
+				assertThat(readiness.isMember("cache")).isFalse();
+			});
+	}
+
+	@Test
+	void runWhenLivenessNamesDependencyFailsWithReport() {
+		this.contextRunner.withPropertyValues("management.endpoint.health.group.liveness.include=livenessState,postgres")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(DependencyInLivenessException.class);
+				FailureAnalysis analysis = new DependencyInLivenessFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("postgres").contains("restart");
+				assertThat(analysis.getAction()).contains("management.endpoint.health.group.liveness.include");
+			});
+	}
+
+	@Test
+	void runWhenAvailabilityProbesSwitchedOffStillServesProbeGroups() {
+		this.contextRunner.withPropertyValues("management.endpoint.health.probes.enabled=false").run((context) -> {
+			HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+			assertThat(groups.get("readiness").isMember("readinessState")).isTrue();
+			assertThat(groups.get("readiness").isMember("postgres")).isTrue();
+			assertThat(groups.get("liveness").isMember("livenessState")).isTrue();
+			assertThat(context).hasBean("readinessStateHealthIndicator").hasBean("livenessStateHealthIndicator");
+		});
+	}
+
+	@Test
+	void runWhenDependencyNameTakenByAnotherContributorFails() {
+		this.contextRunner.withPropertyValues(tcp("ping", true)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidDependencyException.class)
+				.hasMessageContaining("probes.dependencies.ping")
+				.hasMessageContaining("already taken by another health contributor");
+		});
+	}
+
+	@Test
+	void runWhenDisabledLeavesHealthAlone() {
+		this.contextRunner.withPropertyValues("probes.enabled=false").run((context) -> {
+			assertThat(context.getBean(HealthContributorRegistry.class).getContributor("postgres")).isNull();
+			assertThat(context.getBean(HealthEndpointGroups.class).get("readiness").isMember("postgres")).isFalse();
+		});
+	}
+
+	private String[] tcp(String name, boolean critical) {
+		String prefix = "probes.dependencies." + name + ".";
+		return new String[] { prefix + "type=tcp", prefix + "host=127.0.0.1",
+				prefix + "port=" + this.listening.getLocalPort(), prefix + "critical=" + critical };
+	}
+
+}

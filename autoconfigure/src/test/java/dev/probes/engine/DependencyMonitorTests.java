@@ -1,0 +1,184 @@
+package dev.probes.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.probes.check.CheckResult;
+import dev.probes.check.DependencyCheck;
+import dev.probes.check.Redactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Scheduling behaviour of the engine, with checks written for the test: what is under test
+ * here is the scheduler, not a client library (the check types have contract tests against
+ * real services).
+ */
+class DependencyMonitorTests {
+
+	private CheckScheduler scheduler;
+
+	@AfterEach
+	void close() {
+		if (this.scheduler != null) {
+			this.scheduler.close();
+		}
+	}
+
+	@Test
+	void startRunsFirstAttemptAtOnceAndRepeatsOnInterval() {
+		AtomicInteger attempts = new AtomicInteger();
+		DependencyMonitor monitor = start((timeout) -> {
+			attempts.incrementAndGet();
+			return CheckResult.success();
+		}, Duration.ofMillis(100), Duration.ofSeconds(60));
+		await().atMost(Duration.ofSeconds(2)).until(() -> attempts.get() >= 3);
+		assertThat(monitor.state().status()).isEqualTo(DependencyStatus.UP);
+	}
+
+	@Test
+	void whenDownRunsOnIntervalWhenDown() {
+		AtomicInteger attempts = new AtomicInteger();
+		DependencyMonitor monitor = start((timeout) -> {
+			attempts.incrementAndGet();
+			throw new java.net.ConnectException("Connection refused");
+		}, Duration.ofSeconds(60), Duration.ofMillis(100));
+		await().atMost(Duration.ofSeconds(2)).until(() -> attempts.get() >= 3);
+		assertThat(monitor.state().status()).isEqualTo(DependencyStatus.DOWN);
+		assertThat(monitor.state().error()).isEqualTo("connection refused");
+	}
+
+	@Test
+	void attemptPastTimeoutIsAbandonedAndCountsAsFailure() {
+		CountDownLatch release = new CountDownLatch(1);
+		DependencyMonitor monitor = start((timeout) -> {
+			release.await();
+			return CheckResult.success();
+		}, Duration.ofSeconds(60), Duration.ofSeconds(60));
+		long started = System.nanoTime();
+		await().atMost(Duration.ofSeconds(2)).until(() -> monitor.state().status() == DependencyStatus.DOWN);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1000));
+		assertThat(monitor.state().error()).isEqualTo("timed out after 200ms");
+		release.countDown();
+	}
+
+	@Test
+	void hungAttemptIsNeverJoinedByAnotherOneOnTheSameDependency() throws InterruptedException {
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger maxRunning = new AtomicInteger();
+		AtomicInteger attempts = new AtomicInteger();
+		CountDownLatch release = new CountDownLatch(1);
+		start((timeout) -> {
+			attempts.incrementAndGet();
+			maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+			try {
+				// Ignores interrupts, like a driver stuck in a socket read.
+				awaitIgnoringInterrupts(release);
+				return CheckResult.success();
+			}
+			finally {
+				running.decrementAndGet();
+			}
+		}, Duration.ofMillis(50), Duration.ofMillis(50));
+		// Many intervals and timeouts pass while the first attempt hangs.
+		Thread.sleep(1000);
+		assertThat(attempts.get()).isEqualTo(1);
+		release.countDown();
+		await().atMost(Duration.ofSeconds(2)).until(() -> attempts.get() >= 2);
+		assertThat(maxRunning.get()).isEqualTo(1);
+	}
+
+	@Test
+	void interruptibleAttemptReleasesItsThreadWhenAbandoned() {
+		AtomicInteger interrupted = new AtomicInteger();
+		start((timeout) -> {
+			try {
+				Thread.sleep(60_000);
+			}
+			catch (InterruptedException ex) {
+				interrupted.incrementAndGet();
+				throw ex;
+			}
+			return CheckResult.success();
+		}, Duration.ofMillis(50), Duration.ofMillis(50));
+		await().atMost(Duration.ofSeconds(3)).until(() -> interrupted.get() >= 3);
+	}
+
+	@Test
+	void stateWhenCheckerStallsTurnsStale() {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger attempts = new AtomicInteger();
+		CheckSettings settings = new CheckSettings(true, Duration.ofMillis(50), Duration.ofMillis(50),
+				Duration.ofSeconds(60), 1, 1, Duration.ofMillis(300));
+		DependencyMonitor monitor = start((timeout) -> {
+			if (attempts.incrementAndGet() > 1) {
+				release.await();
+			}
+			return CheckResult.success();
+		}, settings);
+		await().atMost(Duration.ofSeconds(2)).until(() -> monitor.state().status() == DependencyStatus.UP);
+		await().atMost(Duration.ofSeconds(2)).until(() -> monitor.state().status() == DependencyStatus.DOWN);
+		assertThat(monitor.state().error()).startsWith("stale: last checked");
+		release.countDown();
+	}
+
+	@Test
+	void listenersAreToldAfterEveryAttempt() {
+		AtomicInteger told = new AtomicInteger();
+		CheckSettings settings = settings(Duration.ofMillis(50), Duration.ofMillis(50));
+		DependencyMonitor monitor = new DependencyMonitor("db", "test", (timeout) -> CheckResult.success(), settings,
+				Redactor.none(), Clock.systemUTC(), List.of((dependency, previous, current) -> told.incrementAndGet()));
+		this.scheduler = new CheckScheduler(List.of(monitor));
+		this.scheduler.start();
+		await().atMost(Duration.ofSeconds(2)).until(() -> told.get() >= 3);
+	}
+
+	@Test
+	void errorTextIsRedacted() {
+		CheckSettings settings = settings(Duration.ofSeconds(60), Duration.ofSeconds(60));
+		DependencyMonitor monitor = new DependencyMonitor("db", "test",
+				(timeout) -> CheckResult.failure("login failed with s3cr3t"), settings,
+				Redactor.of(List.of("s3cr3t")), Clock.systemUTC(), List.of());
+		this.scheduler = new CheckScheduler(List.of(monitor));
+		this.scheduler.start();
+		await().atMost(Duration.ofSeconds(2)).until(() -> monitor.state().status() == DependencyStatus.DOWN);
+		assertThat(monitor.state().error()).isEqualTo("login failed with ******");
+	}
+
+	private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+		while (latch.getCount() > 0) {
+			try {
+				latch.await(10, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				// Keep waiting, as a driver blocked in a socket read would.
+			}
+		}
+	}
+
+	private DependencyMonitor start(DependencyCheck check, Duration interval, Duration intervalWhenDown) {
+		return start(check, settings(interval, intervalWhenDown));
+	}
+
+	private DependencyMonitor start(DependencyCheck check, CheckSettings settings) {
+		DependencyMonitor monitor = new DependencyMonitor("db", "test", check, settings, Redactor.none(),
+				Clock.systemUTC(), List.of());
+		this.scheduler = new CheckScheduler(List.of(monitor));
+		this.scheduler.start();
+		return monitor;
+	}
+
+	private static CheckSettings settings(Duration interval, Duration intervalWhenDown) {
+		return new CheckSettings(true, interval, intervalWhenDown, Duration.ofMillis(200), 1, 1,
+				Duration.ofSeconds(60));
+	}
+
+}

@@ -1,0 +1,248 @@
+package dev.probes.web;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code /livez} and {@code /readyz} as a prober sees them, over real HTTP on the
+ * application port; subclasses run it on a web stack.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class AbstractProbeEndpointsTests {
+
+	private static final String SECRET = "pr0be-s3cret";
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	/**
+	 * Return the web stack to run on.
+	 * @return the application type
+	 */
+	protected abstract WebApplicationType webApplicationType();
+
+	@AfterEach
+	void closeResources() throws Exception {
+		for (AutoCloseable resource : this.resources) {
+			resource.close();
+		}
+	}
+
+	@Test
+	void livezAndReadyzWhenDependenciesUpAnswer200() throws IOException {
+		int port = listeningPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			assertThat(get(base + "/livez").statusCode()).isEqualTo(200);
+		}, tcp("postgres", port, true));
+	}
+
+	@Test
+	void readyzWhenCriticalDependencyRefusedAnswers503AndLivezStays200() throws IOException {
+		int closed = closedPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 503);
+			assertThat(get(base + "/livez").statusCode()).isEqualTo(200);
+			assertThat(get(base + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+		}, tcp("postgres", closed, true));
+	}
+
+	@Test
+	void readyzAgreesWithActuatorReadinessGroup() throws IOException {
+		int closed = closedPort();
+		int open = listeningPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 503);
+			HttpResponse<String> readyz = get(base + "/readyz");
+			HttpResponse<String> readiness = get(base + "/actuator/health/readiness");
+			assertThat(readyz.statusCode()).isEqualTo(readiness.statusCode());
+			assertThat(readyz.body()).isEqualTo(readiness.body());
+			assertThat(get(base + "/livez").body()).isEqualTo(get(base + "/actuator/health/liveness").body());
+		}, tcp("postgres", closed, true), tcp("billing", open, true));
+	}
+
+	@Test
+	void readyzWhenNonCriticalDependencyDownAnswers200AndShowsItElsewhere() throws IOException {
+		int open = listeningPort();
+		int closed = closedPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> get(base + "/actuator/health/cache").body().contains("\"DOWN\""));
+			assertThat(get(base + "/readyz").statusCode()).isEqualTo(200);
+			assertThat(get(base + "/readyz").body()).doesNotContain("cache");
+		}, tcp("postgres", open, true), tcp("cache", closed, false), "management.endpoint.health.show-details=always",
+				"management.endpoint.health.group.readiness.show-details=always");
+	}
+
+	@Test
+	void readyzBeforeFirstResultAnswers503() throws IOException {
+		CountDownLatch release = new CountDownLatch(1);
+		HttpServer server = httpServer(release);
+		String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/ready";
+		run((base) -> {
+			HttpResponse<String> readyz = get(base + "/readyz");
+			assertThat(readyz.statusCode()).isEqualTo(503);
+			assertThat(readyz.body()).contains("not checked yet");
+			release.countDown();
+			awaitStatus(base + "/readyz", 200);
+		}, http("payments", url, "timeout=30s"), "management.endpoint.health.group.readiness.show-details=always");
+	}
+
+	@Test
+	void readyzWithDetailsShowsStateAndNeverCredentials(CapturedOutput output) throws IOException {
+		int closed = closedPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 503);
+			await().atMost(Duration.ofSeconds(5)).until(() -> get(base + "/readyz").body().contains("payments"));
+			String body = get(base + "/readyz").body();
+			assertThat(body).contains("\"error\":\"connection refused\"", "\"consecutiveFailures\"", "\"latency\"",
+					"\"lastChecked\"", "\"type\":\"http\"", "\"type\":\"jdbc\"");
+			assertThat(body).doesNotContain(SECRET);
+			assertThat(get(base + "/actuator/health").body()).doesNotContain(SECRET);
+			assertThat(output).contains("Dependency 'payments' is DOWN: connection refused").doesNotContain(SECRET);
+		}, http("payments", "http://127.0.0.1:" + closed + "/ready", "headers.Authorization=Bearer " + SECRET),
+				jdbc("ledger", "jdbc:postgresql://127.0.0.1:" + closed + "/ledger?password=" + SECRET, SECRET),
+				"management.endpoint.health.show-details=always",
+				"management.endpoint.health.group.readiness.show-details=always");
+	}
+
+	@Test
+	void readyzWithoutDetailsRevealsStatusOnly() throws IOException {
+		int closed = closedPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 503);
+			assertThat(get(base + "/readyz").body()).isEqualTo("{\"status\":\"DOWN\"}");
+		}, tcp("postgres", closed, true));
+	}
+
+	private void run(ThrowingConsumer<String> probe, Object... properties) {
+		List<String> values = new ArrayList<>();
+		values.add("server.port=0");
+		// No application database here: jdbc dependencies in these tests bring their own URL.
+		values.add("spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+		for (Object property : properties) {
+			if (property instanceof String[] array) {
+				values.addAll(List.of(array));
+			}
+			else {
+				values.add((String) property);
+			}
+		}
+		// A SpringApplication, not a context runner: readiness follows its lifecycle events.
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ProbedApplication.class)
+			.web(webApplicationType())
+			.properties(values.toArray(String[]::new))
+			.run()) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			probe.accept("http://127.0.0.1:" + port);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private void awaitStatus(String url, int status) {
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> get(url).statusCode() == status);
+	}
+
+	private int listeningPort() throws IOException {
+		ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		this.resources.add(socket);
+		return socket.getLocalPort();
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private HttpServer httpServer(CountDownLatch release) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/ready", (exchange) -> {
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+		server.start();
+		this.resources.add(() -> {
+			release.countDown();
+			server.stop(0);
+		});
+		return server;
+	}
+
+	private static String[] tcp(String name, int port, boolean critical) {
+		String prefix = "probes.dependencies." + name + ".";
+		return new String[] { prefix + "type=tcp", prefix + "host=127.0.0.1", prefix + "port=" + port,
+				prefix + "critical=" + critical, prefix + "interval=200ms", prefix + "interval-when-down=200ms" };
+	}
+
+	private static String[] http(String name, String url, String extra) {
+		String prefix = "probes.dependencies." + name + ".";
+		return new String[] { prefix + "type=http", prefix + "url=" + url, prefix + extra,
+				prefix + "interval-when-down=200ms" };
+	}
+
+	private static String[] jdbc(String name, String url, String password) {
+		String prefix = "probes.dependencies." + name + ".";
+		return new String[] { prefix + "type=jdbc", prefix + "url=" + url, prefix + "username=probe",
+				prefix + "password=" + password, prefix + "interval-when-down=200ms" };
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class ProbedApplication {
+
+	}
+
+	@FunctionalInterface
+	interface ThrowingConsumer<T> {
+
+		void accept(T value) throws Exception;
+
+	}
+
+}

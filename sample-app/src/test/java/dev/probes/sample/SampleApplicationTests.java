@@ -1,0 +1,63 @@
+package dev.probes.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample as the README runs it: embedded database, the payments stub, and whatever the
+ * machine has on the cache port (the cache is not critical).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
+class SampleApplicationTests {
+
+	// A fixed port, because the sample's payments dependency calls back into the app.
+	private static final int PORT = FreePorts.find();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void serverPort(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+	}
+
+	@Test
+	void livezAndReadyzAnswer200OnceDependenciesAreChecked() throws Exception {
+		await().atMost(Duration.ofSeconds(10)).until(() -> get("/readyz").statusCode() == 200);
+		assertThat(get("/livez").statusCode()).isEqualTo(200);
+		assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void healthShowsEveryDeclaredDependency() throws Exception {
+		await().atMost(Duration.ofSeconds(10)).until(() -> get("/readyz").statusCode() == 200);
+		String health = get("/actuator/health").body();
+		assertThat(health).contains("\"database\"", "\"payments\"", "\"cache\"");
+	}
+
+	@Test
+	void helloAnswersFromTheDatabase() throws Exception {
+		assertThat(get("/hello").body()).contains("\"answer\":42");
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
