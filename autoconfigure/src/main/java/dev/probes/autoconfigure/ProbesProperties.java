@@ -97,6 +97,12 @@ public class ProbesProperties {
 		/** dns: minimum number of addresses the host must resolve to. */
 		private int minAddresses = 1;
 
+		/**
+		 * dns: DNS server to ask directly (host or host:port), bypassing the JVM's resolver,
+		 * its cache and the search domains. Defaults to the JVM's resolver.
+		 */
+		private @Nullable String server;
+
 		public @Nullable String getType() {
 			return this.type;
 		}
@@ -227,6 +233,14 @@ public class ProbesProperties {
 
 		public void setPort(@Nullable Integer port) {
 			this.port = port;
+		}
+
+		public @Nullable String getServer() {
+			return this.server;
+		}
+
+		public void setServer(@Nullable String server) {
+			this.server = server;
 		}
 
 		public int getMinAddresses() {

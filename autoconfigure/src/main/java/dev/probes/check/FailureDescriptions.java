@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -132,6 +133,10 @@ public final class FailureDescriptions {
 		}
 		if (cause instanceof UnknownHostException) {
 			return hasMessage(cause) ? "unknown host " + hostOf(cause.getMessage()) : "unknown host";
+		}
+		if (cause instanceof PortUnreachableException) {
+			// A UDP peer (a DNS server) with nothing listening: the datagram kind of refused.
+			return "connection refused";
 		}
 		if (cause instanceof NoRouteToHostException) {
 			return "no route to host";

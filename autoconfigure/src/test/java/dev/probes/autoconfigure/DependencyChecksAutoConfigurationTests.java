@@ -232,6 +232,14 @@ class DependencyChecksAutoConfigurationTests {
 	}
 
 	@Test
+	void runWhenDnsServerMalformedFails() {
+		this.contextRunner
+			.withPropertyValues("probes.dependencies.peers.type=dns", "probes.dependencies.peers.host=peers",
+					"probes.dependencies.peers.server=dns://10.96.0.10")
+			.run(failsWith("probes.dependencies.peers.server", "is not a DNS server address"));
+	}
+
+	@Test
 	void runWhenNameInvalidFailsSuggestingOne() {
 		this.contextRunner.withPropertyValues("probes.dependencies[Main_DB].type=tcp")
 			.run(failsWith("probes.dependencies.Main_DB", "not a valid dependency name", "main-db"));

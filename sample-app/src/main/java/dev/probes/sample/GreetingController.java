@@ -18,6 +18,12 @@ class GreetingController {
 		this.jdbc = jdbc;
 	}
 
+	/** A trivial endpoint: the baseline that a probe's cost is compared with. */
+	@GetMapping("/ping")
+	String ping() {
+		return "pong";
+	}
+
 	@GetMapping("/hello")
 	Map<String, Object> hello() {
 		Integer answer = this.jdbc.sql("SELECT 42").query(Integer.class).single();
