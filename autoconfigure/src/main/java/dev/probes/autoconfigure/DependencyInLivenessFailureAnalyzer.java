@@ -1,5 +1,7 @@
 package dev.probes.autoconfigure;
 
+import java.util.stream.Collectors;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -13,12 +15,12 @@ class DependencyInLivenessFailureAnalyzer extends AbstractFailureAnalyzer<Depend
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DependencyInLivenessException cause) {
-		String names = String.join(", ", cause.getDependencies());
+		String names = cause.getDependencies().stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", "));
 		return new FailureAnalysis("The liveness health group includes the declared dependencies " + names
 				+ ". Liveness must answer for the process alone: a dependency outage would make Kubernetes restart"
 				+ " every pod, which does not bring the dependency back.",
-				"Remove " + names + " from 'management.endpoint.health.group.liveness.include' (or stop including"
-						+ " '*' there). Critical dependencies already join the readiness group.",
+				"Remove " + names + " from 'management.endpoint.health.group.liveness.include'. Critical"
+						+ " dependencies already join the readiness group.",
 				cause);
 	}
 

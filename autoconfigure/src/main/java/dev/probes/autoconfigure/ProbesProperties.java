@@ -10,8 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration of Probes: the dependencies to check and how.
+ *
+ * <p>
+ * Unknown keys fail start-up: a misspelt {@code timeout} silently falling back to its
+ * default is exactly the kind of surprise a probe must not hide.
  */
-@ConfigurationProperties("probes")
+@ConfigurationProperties(prefix = "probes", ignoreUnknownFields = false)
 public class ProbesProperties {
 
 	/** Whether Probes is active at all. */

@@ -232,6 +232,25 @@ class DependencyChecksAutoConfigurationTests {
 	}
 
 	@Test
+	void runWhenKeyMisspeltFailsNamingIt() {
+		this.contextRunner.withPropertyValues(tcp("timout=5s")).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new UnknownPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("Unknown key 'probes.dependencies.cache.timout'")
+				.doesNotContain("5s");
+			assertThat(analysis.getAction()).contains("Did you mean 'probes.dependencies.cache.timeout'?");
+		});
+	}
+
+	@Test
+	void runWhenTopLevelKeyUnknownFailsNamingIt() {
+		this.contextRunner.withPropertyValues("probes.enabeld=true").run((context) -> {
+			FailureAnalysis analysis = new UnknownPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getAction()).contains("Did you mean 'probes.enabled'?");
+		});
+	}
+
+	@Test
 	void runWhenDnsServerMalformedFails() {
 		this.contextRunner
 			.withPropertyValues("probes.dependencies.peers.type=dns", "probes.dependencies.peers.host=peers",
