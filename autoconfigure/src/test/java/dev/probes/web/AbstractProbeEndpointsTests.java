@@ -49,6 +49,15 @@ abstract class AbstractProbeEndpointsTests {
 	 */
 	protected abstract WebApplicationType webApplicationType();
 
+	/**
+	 * Return auto-configurations that the web stack's test class path would otherwise bring
+	 * in twice.
+	 * @return class names
+	 */
+	protected List<String> excludedAutoConfigurations() {
+		return List.of();
+	}
+
 	@AfterEach
 	void closeResources() throws Exception {
 		for (AutoCloseable resource : this.resources) {
@@ -63,6 +72,16 @@ abstract class AbstractProbeEndpointsTests {
 			awaitStatus(base + "/readyz", 200);
 			assertThat(get(base + "/livez").statusCode()).isEqualTo(200);
 		}, tcp("postgres", port, true));
+	}
+
+	@Test
+	void livezAndReadyzStayOnApplicationPortWhenManagementHasItsOwn() throws IOException {
+		int port = listeningPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			assertThat(get(base + "/livez").statusCode()).isEqualTo(200);
+			assertThat(get(base + "/actuator/health").statusCode()).isEqualTo(404);
+		}, tcp("postgres", port, true), "management.server.port=0");
 	}
 
 	@Test
@@ -148,7 +167,9 @@ abstract class AbstractProbeEndpointsTests {
 		List<String> values = new ArrayList<>();
 		values.add("server.port=0");
 		// No application database here: jdbc dependencies in these tests bring their own URL.
-		values.add("spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+		List<String> excluded = new ArrayList<>(List.of("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
+		excluded.addAll(excludedAutoConfigurations());
+		values.add("spring.autoconfigure.exclude=" + String.join(",", excluded));
 		for (Object property : properties) {
 			if (property instanceof String[] array) {
 				values.addAll(List.of(array));
