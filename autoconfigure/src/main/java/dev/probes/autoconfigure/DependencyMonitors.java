@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import dev.probes.autoconfigure.ProbesProperties.Dependency;
 import dev.probes.check.DependencyCheck;
 import dev.probes.check.Redactor;
+import dev.probes.engine.Backoff;
 import dev.probes.engine.CheckSettings;
 import dev.probes.engine.DependencyMonitor;
 import dev.probes.engine.StateListener;
@@ -47,6 +48,12 @@ final class DependencyMonitors {
 		List<DependencyCheck> created = new ArrayList<>();
 		try {
 			properties.getDependencies().forEach((name, dependency) -> monitors.add(create(name, dependency, created)));
+			if (properties.getStartup().isWait()) {
+				// Retry on the wait's backoff from the very first failure; the gate resets it.
+				Backoff backoff = StartupSettings.backoff(properties.getStartup());
+				monitors.stream().filter((monitor) -> monitor.settings().critical())
+					.forEach((monitor) -> monitor.backOffWhileDown(backoff));
+			}
 			return monitors;
 		}
 		catch (RuntimeException ex) {

@@ -24,8 +24,15 @@ public class ProbesProperties {
 	/** Dependencies to check, by name (lower-case letters, digits and '-'). */
 	private final Map<String, Dependency> dependencies = new LinkedHashMap<>();
 
+	/** The start-up wait. */
+	private final Startup startup = new Startup();
+
 	public boolean isEnabled() {
 		return this.enabled;
+	}
+
+	public Startup getStartup() {
+		return this.startup;
 	}
 
 	public void setEnabled(boolean enabled) {
@@ -34,6 +41,98 @@ public class ProbesProperties {
 
 	public Map<String, Dependency> getDependencies() {
 		return this.dependencies;
+	}
+
+	/**
+	 * Holding the application until its critical dependencies are up.
+	 */
+	public static class Startup {
+
+		/**
+		 * Whether the application waits for its critical dependencies before migrations,
+		 * JPA, runners and readiness. While it waits, /livez answers 200 and /readyz 503.
+		 */
+		private boolean wait;
+
+		/**
+		 * Deadline of the wait; past it start-up fails with a report and a non-zero exit code.
+		 */
+		private Duration timeout = Duration.ofSeconds(60);
+
+		/** Retry schedule of the wait. */
+		private final Backoff backoff = new Backoff();
+
+		public boolean isWait() {
+			return this.wait;
+		}
+
+		public void setWait(boolean wait) {
+			this.wait = wait;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Backoff getBackoff() {
+			return this.backoff;
+		}
+
+	}
+
+	/**
+	 * Exponential backoff with a cap and jitter.
+	 */
+	public static class Backoff {
+
+		/** Delay after the first failed attempt. */
+		private Duration initial = Duration.ofMillis(100);
+
+		/** Longest delay between attempts. */
+		private Duration max = Duration.ofSeconds(5);
+
+		/** Factor by which the delay grows after each failed attempt, at least 1. */
+		private double multiplier = 2;
+
+		/** Fraction by which each delay varies at random, from 0 to 1. */
+		private double jitter = 0.2;
+
+		public Duration getInitial() {
+			return this.initial;
+		}
+
+		public void setInitial(Duration initial) {
+			this.initial = initial;
+		}
+
+		public Duration getMax() {
+			return this.max;
+		}
+
+		public void setMax(Duration max) {
+			this.max = max;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
 	}
 
 	/**

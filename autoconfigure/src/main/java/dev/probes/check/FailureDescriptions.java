@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -34,6 +35,15 @@ import org.jspecify.annotations.Nullable;
 public final class FailureDescriptions {
 
 	private static final int MAX_LENGTH = 200;
+
+	/** SQL state class 28: invalid authorization specification (wrong user or password). */
+	private static final String SQL_STATE_INVALID_AUTHORIZATION = "28";
+
+	/** SQL state 3D000: invalid catalog name (the database does not exist). */
+	private static final String SQL_STATE_INVALID_CATALOG = "3D000";
+
+	/** MySQL and MariaDB: access denied (1044, 1045), unknown database (1049). */
+	private static final Set<Integer> MYSQL_PERMANENT_ERRORS = Set.of(1044, 1045, 1049);
 
 	private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/?#\\s]*@");
 
@@ -80,6 +90,31 @@ public final class FailureDescriptions {
 		// where the outer ones are a pool's or a framework's wrapping.
 		Throwable described = (deepestWithMessage != null) ? deepestWithMessage : failure;
 		return safe(hasMessage(described) ? described.getMessage() : described.getClass().getSimpleName(), redactor);
+	}
+
+	/**
+	 * Return whether a failure will not go away by retrying: a rejected login or a database
+	 * that does not exist, as opposed to a refused or timed-out connection, which a starting
+	 * dependency produces too.
+	 * @param failure what the check threw
+	 * @return whether the failure is permanent
+	 */
+	public static boolean isPermanent(Throwable failure) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && isPermanent(sql)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isPermanent(SQLException failure) {
+		String state = failure.getSQLState();
+		if (state != null && (state.startsWith(SQL_STATE_INVALID_AUTHORIZATION) || state.equals(SQL_STATE_INVALID_CATALOG))) {
+			return true;
+		}
+		return MYSQL_PERMANENT_ERRORS.contains(failure.getErrorCode());
 	}
 
 	/**

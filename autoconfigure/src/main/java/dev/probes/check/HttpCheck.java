@@ -50,7 +50,10 @@ public final class HttpCheck implements DependencyCheck {
 		int status = this.client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 		Map<String, Object> details = Map.of("status", status);
 		if (!this.expectedStatus.contains(status)) {
-			return CheckResult.failure("HTTP " + status, details);
+			// A rejected credential stays rejected: no point waiting for it at start-up.
+			boolean rejected = status == 401 || status == 403;
+			return rejected ? CheckResult.permanentFailure("HTTP " + status, details)
+					: CheckResult.failure("HTTP " + status, details);
 		}
 		return CheckResult.success(details);
 	}

@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param success whether the dependency answered as expected
  * @param error short reason of a failure, already free of credentials
+ * @param permanent whether the failure will not go away by retrying (wrong password)
  * @param details facts the check reported
  * @param finishedAt when the attempt completed or was abandoned
  * @param latency how long it took
  */
-record AttemptOutcome(boolean success, @Nullable String error, Map<String, Object> details, Instant finishedAt,
-		Duration latency) {
+record AttemptOutcome(boolean success, @Nullable String error, boolean permanent, Map<String, Object> details,
+		Instant finishedAt, Duration latency) {
 
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -46,9 +47,13 @@ public final class DependencyMonitor {
 
 	private final Clock clock;
 
-	private final List<StateListener> listeners;
+	private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
 
 	private final AtomicReference<DependencyState> state = new AtomicReference<>(DependencyState.unknown());
+
+	private volatile @Nullable Backoff backoffWhileDown;
+
+	private volatile Duration nextAttemptIn = Duration.ZERO;
 
 	private @Nullable ScheduledExecutorService timer;
 
@@ -88,7 +93,7 @@ public final class DependencyMonitor {
 		this.redactor = redactor;
 		this.thresholds = new Thresholds(settings.failureThreshold(), settings.successThreshold());
 		this.clock = clock;
-		this.listeners = List.copyOf(listeners);
+		this.listeners.addAll(listeners);
 	}
 
 	public String name() {
@@ -110,6 +115,39 @@ public final class DependencyMonitor {
 	 */
 	public DependencyState state() {
 		return this.state.get().asSeenAt(this.clock.instant(), this.settings.maxStaleness());
+	}
+
+	/**
+	 * Retry on this backoff instead of {@code interval-when-down}, as the start-up wait
+	 * does; {@code null} returns to the usual schedule.
+	 * @param backoff the backoff, or {@code null}
+	 */
+	public void backOffWhileDown(@Nullable Backoff backoff) {
+		this.backoffWhileDown = backoff;
+	}
+
+	/**
+	 * Return the delay that was set before the next attempt when the latest one completed.
+	 * @return the delay
+	 */
+	public Duration nextAttemptIn() {
+		return this.nextAttemptIn;
+	}
+
+	/**
+	 * Tell a listener about every attempt from now on.
+	 * @param listener the listener
+	 */
+	public void addListener(StateListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Stop telling a listener about attempts.
+	 * @param listener the listener
+	 */
+	public void removeListener(StateListener listener) {
+		this.listeners.remove(listener);
 	}
 
 	/**
@@ -164,10 +202,11 @@ public final class DependencyMonitor {
 		try {
 			CheckResult result = this.check.check(this.settings.timeout());
 			String error = (result.error() != null) ? FailureDescriptions.safe(result.error(), this.redactor) : null;
-			outcome = outcome(result.up(), error, redact(result.details()), startedAt);
+			outcome = outcome(result.up(), error, result.permanent(), redact(result.details()), startedAt);
 		}
 		catch (Throwable ex) {
-			outcome = outcome(false, FailureDescriptions.describe(ex, this.redactor), Map.of(), startedAt);
+			outcome = outcome(false, FailureDescriptions.describe(ex, this.redactor), FailureDescriptions.isPermanent(ex),
+					Map.of(), startedAt);
 		}
 		synchronized (this) {
 			this.inFlight = false;
@@ -200,26 +239,37 @@ public final class DependencyMonitor {
 			// Interrupts waits that honour it, such as a pool's getConnection.
 			abandoned.cancel(true);
 		}
-		record(outcome(false, "timed out after " + Durations.format(this.settings.timeout()), Map.of(), startedAt));
+		record(outcome(false, "timed out after " + Durations.format(this.settings.timeout()), false, Map.of(),
+				startedAt));
 	}
 
 	private void record(AttemptOutcome outcome) {
 		DependencyState previous = this.state.get();
 		DependencyState current = this.thresholds.apply(previous, outcome);
 		this.state.set(current);
+		Duration delay = nextDelay(current);
+		this.nextAttemptIn = delay;
 		synchronized (this) {
-			schedule((current.status() == DependencyStatus.UP) ? this.settings.interval()
-					: this.settings.intervalWhenDown());
+			schedule(delay);
 		}
 		for (StateListener listener : this.listeners) {
 			listener.attemptCompleted(this, previous, current);
 		}
 	}
 
-	private AttemptOutcome outcome(boolean success, @Nullable String error, Map<String, Object> details,
-			long startedAt) {
+	private Duration nextDelay(DependencyState state) {
+		if (state.status() == DependencyStatus.UP) {
+			return this.settings.interval();
+		}
+		Backoff backoff = this.backoffWhileDown;
+		return (backoff != null) ? backoff.delayAfter(Math.max(1, state.consecutiveFailures()))
+				: this.settings.intervalWhenDown();
+	}
+
+	private AttemptOutcome outcome(boolean success, @Nullable String error, boolean permanent,
+			Map<String, Object> details, long startedAt) {
 		Duration latency = Duration.ofNanos(System.nanoTime() - startedAt);
-		return new AttemptOutcome(success, error, details, this.clock.instant(), latency);
+		return new AttemptOutcome(success, error, permanent && !success, details, this.clock.instant(), latency);
 	}
 
 	private Map<String, Object> redact(Map<String, Object> details) {

@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param consecutiveFailures failed attempts in a row, 0 after a success
  * @param consecutiveSuccesses successful attempts in a row, 0 after a failure
  * @param error short reason of the latest failure, {@code null} after a success
+ * @param permanent whether the latest failure will not go away by retrying, such as a
+ * wrong password or a missing database
  * @param details facts reported by the latest attempt
  */
 public record DependencyState(DependencyStatus status, @Nullable Instant lastChecked, @Nullable Duration latency,
-		int consecutiveFailures, int consecutiveSuccesses, @Nullable String error, Map<String, Object> details) {
+		int consecutiveFailures, int consecutiveSuccesses, @Nullable String error, boolean permanent,
+		Map<String, Object> details) {
 
 	public DependencyState {
 		details = Map.copyOf(details);
@@ -26,7 +29,7 @@ public record DependencyState(DependencyStatus status, @Nullable Instant lastChe
 
 	/** The state of a dependency that has not been checked yet. */
 	public static DependencyState unknown() {
-		return new DependencyState(DependencyStatus.UNKNOWN, null, null, 0, 0, null, Map.of());
+		return new DependencyState(DependencyStatus.UNKNOWN, null, null, 0, 0, null, false, Map.of());
 	}
 
 	/**
@@ -46,7 +49,7 @@ public record DependencyState(DependencyStatus status, @Nullable Instant lastChe
 		}
 		String error = "stale: last checked " + Durations.format(age) + " ago";
 		return new DependencyState(DependencyStatus.DOWN, this.lastChecked, this.latency, this.consecutiveFailures,
-				this.consecutiveSuccesses, error, this.details);
+				this.consecutiveSuccesses, error, false, this.details);
 	}
 
 }

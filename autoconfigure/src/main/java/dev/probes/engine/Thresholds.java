@@ -20,7 +20,7 @@ final class Thresholds {
 		int successes = outcome.success() ? current.consecutiveSuccesses() + 1 : 0;
 		DependencyStatus status = nextStatus(current.status(), failures, successes);
 		return new DependencyState(status, outcome.finishedAt(), outcome.latency(), failures, successes,
-				outcome.error(), outcome.details());
+				outcome.error(), outcome.permanent(), outcome.details());
 	}
 
 	private DependencyStatus nextStatus(DependencyStatus current, int failures, int successes) {

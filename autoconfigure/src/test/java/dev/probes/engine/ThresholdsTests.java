@@ -60,11 +60,11 @@ class ThresholdsTests {
 	}
 
 	private static AttemptOutcome success() {
-		return new AttemptOutcome(true, null, Map.of(), Instant.now(), Duration.ofMillis(3));
+		return new AttemptOutcome(true, null, false, Map.of(), Instant.now(), Duration.ofMillis(3));
 	}
 
 	private static AttemptOutcome failure() {
-		return new AttemptOutcome(false, "connection refused", Map.of(), Instant.now(), Duration.ofMillis(3));
+		return new AttemptOutcome(false, "connection refused", false, Map.of(), Instant.now(), Duration.ofMillis(3));
 	}
 
 }

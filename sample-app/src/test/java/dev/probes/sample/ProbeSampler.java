@@ -1,15 +1,11 @@
 package dev.probes.sample;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+
+import dev.probes.test.KubeletClient;
 
 /**
  * Polls {@code /readyz} and {@code /livez} the way a kubelet would, only much more often,
@@ -101,32 +97,11 @@ final class ProbeSampler {
 
 	private Sample probe(String path, long since) {
 		long start = System.nanoTime();
-		int status = get(path);
+		int status = KubeletClient.status(this.port, path);
 		long end = System.nanoTime();
 		Sample sample = new Sample(path, status, Duration.ofNanos(end - since), Duration.ofNanos(end - start));
 		this.samples.add(sample);
 		return sample;
-	}
-
-	/**
-	 * One GET on a fresh connection, as the kubelet makes it, with a plain socket so that
-	 * the measured latency is the server's and the network's, not a client library's.
-	 */
-	private int get(String path) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 1000);
-			socket.setSoTimeout(2000);
-			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			byte[] response = socket.getInputStream().readAllBytes();
-			String statusLine = new String(response, 0, Math.min(response.length, 12), StandardCharsets.US_ASCII);
-			return Integer.parseInt(statusLine.substring(9, 12));
-		}
-		catch (IOException | RuntimeException ex) {
-			return -1;
-		}
 	}
 
 	private static void sleep(long millis) {

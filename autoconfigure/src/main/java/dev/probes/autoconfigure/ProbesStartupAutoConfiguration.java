@@ -1,0 +1,59 @@
+package dev.probes.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import dev.probes.engine.CheckScheduler;
+import dev.probes.startup.StartupGate;
+import dev.probes.startup.StartupGateOrdering;
+import dev.probes.startup.StartupProbeServer;
+import dev.probes.startup.StartupProbeServerHandover;
+import dev.probes.startup.StartupProbeServerLauncher;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} of the start-up wait: with
+ * {@code probes.startup.wait=true}, the application waits for its critical dependencies
+ * before anything that needs them runs.
+ */
+@AutoConfiguration(after = DependencyChecksAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "probes.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("probes.startup.wait")
+@ConditionalOnBean(CheckScheduler.class)
+public final class ProbesStartupAutoConfiguration {
+
+	static final String GATE_BEAN_NAME = "probesStartupGate";
+
+	@Bean(name = GATE_BEAN_NAME, initMethod = "await")
+	StartupGate probesStartupGate(CheckScheduler scheduler, ProbesProperties properties,
+			ObjectProvider<StartupProbeServer> probeServer) {
+		StartupGate gate = new StartupGate(
+				scheduler.monitors().stream().filter((monitor) -> monitor.settings().critical()).toList(),
+				StartupSettings.timeout(properties.getStartup()));
+		probeServer.ifAvailable((server) -> server.awaiting(gate::awaited));
+		return gate;
+	}
+
+	@Bean
+	StartupProbeServerHandover probesStartupProbeServerHandover(ObjectProvider<StartupProbeServer> probeServer) {
+		return new StartupProbeServerHandover(probeServer.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector")
+	static class DatabaseInitializationConfiguration {
+
+		@Bean
+		static StartupGateOrdering probesStartupGateOrdering(Environment environment) {
+			return new StartupGateOrdering(GATE_BEAN_NAME, environment);
+		}
+
+	}
+
+}

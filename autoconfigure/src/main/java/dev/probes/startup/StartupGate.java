@@ -1,0 +1,166 @@
+package dev.probes.startup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.probes.engine.DependencyMonitor;
+import dev.probes.engine.DependencyState;
+import dev.probes.engine.DependencyStatus;
+import dev.probes.engine.Durations;
+import dev.probes.engine.StateListener;
+
+/**
+ * Blocks until every critical dependency is up, reading the same background results that
+ * {@code /readyz} reads; fails at once on a permanent error and at the deadline otherwise.
+ *
+ * <p>
+ * The monitors retry on the start-up backoff while the gate waits (they were created with
+ * it); the gate returns them to their usual schedule when it is done.
+ */
+public final class StartupGate {
+
+	private static final Log logger = LogFactory.getLog(StartupGate.class);
+
+	private static final long POLL_NANOS = Duration.ofMillis(100).toNanos();
+
+	private final List<DependencyMonitor> critical;
+
+	private final Duration timeout;
+
+	private final Object lock = new Object();
+
+	private final Map<String, Duration> upAfter = new LinkedHashMap<>();
+
+	// Not a StateListener bean itself: the scheduler collects those, and the gate needs the scheduler.
+	private final StateListener listener = this::attemptCompleted;
+
+	private volatile List<String> awaited;
+
+	private long startedAt;
+
+	/**
+	 * Create a gate.
+	 * @param critical the monitors of the critical dependencies
+	 * @param timeout how long to wait at most
+	 */
+	public StartupGate(List<DependencyMonitor> critical, Duration timeout) {
+		this.critical = List.copyOf(critical);
+		this.timeout = timeout;
+		this.awaited = critical.stream().map(DependencyMonitor::name).toList();
+	}
+
+	/**
+	 * Return the names of the critical dependencies not up yet.
+	 * @return the names, empty once the wait is over
+	 */
+	public List<String> awaited() {
+		return this.awaited;
+	}
+
+	/**
+	 * Wait until every critical dependency is up.
+	 * @throws DependencyFailedException when one fails with an error that retrying will not
+	 * mend, such as a rejected password
+	 * @throws StartupTimeoutException when some are still down at the deadline
+	 */
+	public void await() {
+		this.startedAt = System.nanoTime();
+		long deadline = this.startedAt + this.timeout.toNanos();
+		this.critical.forEach((monitor) -> monitor.addListener(this.listener));
+		try {
+			this.critical.forEach((monitor) -> logIfDown(monitor, monitor.state()));
+			while (true) {
+				List<DependencyMonitor> down = notUp();
+				this.awaited = down.stream().map(DependencyMonitor::name).toList();
+				if (down.isEmpty()) {
+					logSummary();
+					return;
+				}
+				failIfPermanent(down);
+				long now = System.nanoTime();
+				if (now - deadline >= 0) {
+					throw new StartupTimeoutException(this.timeout, lastErrors(down));
+				}
+				synchronized (this.lock) {
+					long wait = Math.min(POLL_NANOS, deadline - now);
+					this.lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for dependencies " + this.awaited, ex);
+		}
+		finally {
+			this.critical.forEach((monitor) -> {
+				monitor.removeListener(this.listener);
+				monitor.backOffWhileDown(null);
+			});
+		}
+	}
+
+	private void attemptCompleted(DependencyMonitor dependency, DependencyState previous, DependencyState current) {
+		logIfDown(dependency, current);
+		synchronized (this.lock) {
+			this.lock.notifyAll();
+		}
+	}
+
+	private List<DependencyMonitor> notUp() {
+		List<DependencyMonitor> down = new ArrayList<>();
+		for (DependencyMonitor monitor : this.critical) {
+			if (monitor.state().status() == DependencyStatus.UP) {
+				this.upAfter.putIfAbsent(monitor.name(), Duration.ofNanos(System.nanoTime() - this.startedAt));
+			}
+			else {
+				down.add(monitor);
+			}
+		}
+		return down;
+	}
+
+	private void failIfPermanent(List<DependencyMonitor> down) {
+		for (DependencyMonitor monitor : down) {
+			DependencyState state = monitor.state();
+			if (state.permanent()) {
+				throw new DependencyFailedException(monitor.name(), String.valueOf(state.error()));
+			}
+		}
+	}
+
+	private static Map<String, String> lastErrors(List<DependencyMonitor> down) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (DependencyMonitor monitor : down) {
+			String error = monitor.state().error();
+			errors.put(monitor.name(), (error != null) ? error : "not checked yet");
+		}
+		return errors;
+	}
+
+	private void logIfDown(DependencyMonitor monitor, DependencyState state) {
+		if (state.status() != DependencyStatus.UP && state.consecutiveFailures() > 0 && !state.permanent()) {
+			logger.info("waiting for %s (attempt %d, next in %s): %s".formatted(monitor.name(),
+					state.consecutiveFailures(), Durations.format(monitor.nextAttemptIn()), state.error()));
+		}
+	}
+
+	private void logSummary() {
+		if (this.critical.isEmpty()) {
+			return;
+		}
+		Duration total = Duration.ofNanos(System.nanoTime() - this.startedAt);
+		String each = this.upAfter.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + " " + Durations.format(entry.getValue()))
+			.collect(Collectors.joining(", "));
+		logger.info("dependencies up after %s: %s".formatted(Durations.format(total), each));
+	}
+
+}

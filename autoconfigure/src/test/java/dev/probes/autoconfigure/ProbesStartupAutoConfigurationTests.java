@@ -1,0 +1,144 @@
+package dev.probes.autoconfigure;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.probes.engine.CheckScheduler;
+import dev.probes.engine.DependencyStatus;
+import dev.probes.startup.StartupGate;
+import dev.probes.startup.StartupTimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProbesStartupAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(DependencyChecksAutoConfiguration.class, ProbesStartupAutoConfiguration.class));
+
+	private ServerSocket listening;
+
+	@BeforeEach
+	void listen() throws IOException {
+		this.listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+	}
+
+	@AfterEach
+	void close() throws IOException {
+		this.listening.close();
+	}
+
+	@Test
+	void runWithoutWaitRegistersNoGate() {
+		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(StartupGate.class));
+	}
+
+	@Test
+	void runWithWaitReturnsOnceCriticalDependenciesAreUp() {
+		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
+			.withPropertyValues("probes.startup.wait=true")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(StartupGate.class);
+				assertThat(context.getBean(StartupGate.class).awaited()).isEmpty();
+				assertThat(context.getBean(CheckScheduler.class).monitor("cache").orElseThrow().state().status())
+					.isEqualTo(DependencyStatus.UP);
+			});
+	}
+
+	@Test
+	void runWithWaitDoesNotWaitForNonCriticalDependency() throws IOException {
+		int closed = closedPort();
+		this.contextRunner.withPropertyValues(tcp("cache", closed))
+			.withPropertyValues("probes.dependencies.cache.critical=false", "probes.startup.wait=true",
+					"probes.startup.timeout=10s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void runWithWaitPastDeadlineFailsWithReport() throws IOException {
+		int closed = closedPort();
+		this.contextRunner.withPropertyValues(tcp("cache", closed))
+			.withPropertyValues("probes.startup.wait=true", "probes.startup.timeout=1s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(StartupTimeoutException.class);
+				FailureAnalysis analysis = new StartupTimeoutFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("still down after waiting 1s", "cache: connection refused");
+				assertThat(analysis.getAction()).contains("probes.startup.timeout");
+			});
+	}
+
+	@Test
+	void runWithWaitRetriesCriticalDependenciesOnBackoff() throws IOException {
+		int closed = closedPort();
+		this.contextRunner.withPropertyValues(tcp("cache", closed))
+			.withPropertyValues("probes.startup.wait=true", "probes.startup.timeout=1s",
+					"probes.startup.backoff.initial=50ms", "probes.startup.backoff.max=50ms",
+					"probes.startup.backoff.jitter=0")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(StartupTimeoutException.class));
+	}
+
+	@Test
+	void runWhenStartupTimeoutZeroFails() {
+		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
+			.withPropertyValues("probes.startup.wait=true", "probes.startup.timeout=0s")
+			.run(failsWith("probes.startup.timeout", "is not a positive duration"));
+	}
+
+	@Test
+	void runWhenBackoffMaxBelowInitialFails() {
+		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
+			.withPropertyValues("probes.startup.wait=true", "probes.startup.backoff.initial=2s",
+					"probes.startup.backoff.max=1s")
+			.run(failsWith("probes.startup.backoff.max", "is shorter than backoff.initial"));
+	}
+
+	@Test
+	void runWhenBackoffMultiplierBelowOneFails() {
+		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
+			.withPropertyValues("probes.startup.wait=true", "probes.startup.backoff.multiplier=0.5")
+			.run(failsWith("probes.startup.backoff.multiplier", "is less than 1"));
+	}
+
+	@Test
+	void runWhenBackoffJitterAboveOneFails() {
+		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
+			.withPropertyValues("probes.startup.wait=true", "probes.startup.backoff.jitter=1.5")
+			.run(failsWith("probes.startup.backoff.jitter", "is not between 0 and 1"));
+	}
+
+	private static org.springframework.boot.test.context.runner.ContextConsumer<org.springframework.boot.test.context.assertj.AssertableApplicationContext> failsWith(
+			String property, String problem) {
+		return (context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidDependencyException.class)
+				.hasMessageContaining(property)
+				.hasMessageContaining(problem);
+		};
+	}
+
+	private static String[] tcp(String name, int port) {
+		String prefix = "probes.dependencies." + name + ".";
+		return new String[] { prefix + "type=tcp", prefix + "host=127.0.0.1", prefix + "port=" + port,
+				prefix + "timeout=" + Duration.ofMillis(500).toMillis() + "ms" };
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

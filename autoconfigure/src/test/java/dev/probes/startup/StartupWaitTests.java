@@ -1,0 +1,274 @@
+package dev.probes.startup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.probes.test.FaultProxy;
+import dev.probes.test.KubeletClient;
+import dev.probes.test.RealServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The start-up wait against a real PostgreSQL behind a fault-injecting proxy, with Flyway
+ * migrations, observed the way Kubernetes observes it: over HTTP on the application port,
+ * and by the exit code of the process.
+ */
+class StartupWaitTests {
+
+	private static final RealServices.Database postgres = RealServices.postgres();
+
+	private final String schema = "probes_wait_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+	private FaultProxy proxy;
+
+	@BeforeEach
+	void startProxy() throws IOException {
+		this.proxy = FaultProxy.to(postgres.port());
+	}
+
+	@AfterEach
+	void cleanUp() throws Exception {
+		this.proxy.close();
+		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+				postgres.password()); Statement statement = connection.createStatement()) {
+			statement.execute("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE");
+			statement.execute("DROP SCHEMA IF EXISTS " + this.schema + "_warm CASCADE");
+		}
+	}
+
+	@Test
+	void waitsWhileDatabaseRefusesThenMigratesAndBecomesReady() throws Exception {
+		warmUp();
+		int port = freePort();
+		this.proxy.refuse();
+		long launched = System.nanoTime();
+		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
+			.supplyAsync(() -> new SpringApplicationBuilder(WaitingApplication.class)
+				.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s",
+						"probes.startup.backoff.max=500ms")
+					.toArray(String[]::new))
+				.run());
+		try {
+			awaitListening(port, Duration.ofSeconds(10));
+			long refusingSince = System.nanoTime();
+			List<String> unexpected = new ArrayList<>();
+			int samples = 0;
+			while (System.nanoTime() - refusingSince < Duration.ofSeconds(10).toNanos()) {
+				int livez = status(port, "/livez");
+				int readyz = status(port, "/readyz");
+				samples++;
+				if (livez != 200 || readyz != 503) {
+					unexpected.add("livez " + livez + ", readyz " + readyz);
+				}
+				assertThat(application).isNotDone();
+				Thread.sleep(100);
+			}
+			assertThat(body(port, "/readyz")).contains("\"waitingFor\":[\"postgres\"]");
+			long passed = System.nanoTime();
+			this.proxy.pass();
+			long readyAt = awaitStatus(port, "/readyz", 200, Duration.ofSeconds(10));
+			ConfigurableApplicationContext context = application.get(10, TimeUnit.SECONDS);
+			try {
+				long firstUp = WaitingApplication.databaseFirstUp.get();
+				System.out.printf("MEASURED start-up wait: %d probes during the wait, all livez 200 / readyz 503: %s;"
+						+ " database answering (first check up) %dms after the proxy passed, /readyz 200 %dms after"
+						+ " that (%dms after the proxy passed); process up %dms after launch%n", samples,
+						unexpected.isEmpty(), millis(firstUp - passed), millis(readyAt - firstUp),
+						millis(readyAt - passed), millis(readyAt - launched));
+				assertThat(unexpected).isEmpty();
+				assertThat(firstUp).isGreaterThan(passed);
+				assertThat(Duration.ofNanos(readyAt - firstUp)).isLessThan(Duration.ofSeconds(1));
+				assertThat(WaitingApplication.ready.get()).isGreaterThan(firstUp);
+				assertThat(status(port, "/livez")).isEqualTo(200);
+				assertThat(appliedMigrations()).isEqualTo(1);
+			}
+			finally {
+				context.close();
+			}
+		}
+		finally {
+			this.proxy.pass();
+			application.cancel(true);
+		}
+	}
+
+	@Test
+	void exitsNonZeroAtDeadlineNamingDependencyAndLastError() throws Exception {
+		this.proxy.refuse();
+		ProcessResult result = runProcess(properties(0, this.proxy.port(), "probes.startup.timeout=5s"));
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(10));
+		assertThat(result.output()).contains("APPLICATION FAILED TO START", "still down after waiting 5s",
+				"postgres: connection refused");
+		System.out.printf("MEASURED start-up deadline 5s: process exited with %d after %dms%n", result.exitCode(),
+				result.elapsed().toMillis());
+	}
+
+	@Test
+	void failsAtOnceWhenPasswordIsWrongWithoutShowingIt() throws Exception {
+		RealServices.Database mariadb = RealServices.mariadb();
+		String password = "wr0ng-pa55word";
+		ProcessResult result = runProcess(List.of("--server.port=0",
+				"--spring.datasource.url=" + mariadb.jdbcUrl(), "--spring.datasource.username=" + mariadb.username(),
+				"--spring.datasource.password=" + password, "--probes.dependencies.mariadb.type=jdbc",
+				"--probes.startup.wait=true", "--probes.startup.timeout=60s"));
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(15));
+		assertThat(result.output()).contains("Critical dependency 'mariadb' failed with an error that retrying will not mend",
+				"Access denied");
+		assertThat(result.output()).doesNotContain(password);
+		System.out.printf("MEASURED start-up wrong password: process exited with %d after %dms (deadline 60s)%n",
+				result.exitCode(), result.elapsed().toMillis());
+	}
+
+	@Test
+	void failsAtOnceWhenDatabaseDoesNotExist() {
+		long started = System.nanoTime();
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(WaitingApplication.class)
+			.properties("server.port=0", "spring.datasource.url=" + postgres.jdbcUrl().replace("/test", "/no_such_db"),
+					"spring.datasource.username=" + postgres.username(), "probes.dependencies.postgres.type=jdbc",
+					"probes.startup.wait=true", "probes.startup.timeout=60s");
+		Throwable failure = org.assertj.core.api.Assertions.catchThrowable(builder::run);
+		assertThat(failure).rootCause().isInstanceOf(DependencyFailedException.class).hasMessageContaining("no_such_db");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+	}
+
+	/**
+	 * Start and stop the application once against the healthy database, so that the
+	 * measured run's timings are Probes' reaction, not this JVM loading Flyway's classes for
+	 * the first time.
+	 */
+	private void warmUp() throws IOException {
+		int port = freePort();
+		List<String> properties = new ArrayList<>(properties(port, postgres.port()));
+		properties.add("spring.flyway.schemas=" + this.schema + "_warm");
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WaitingApplication.class)
+			.properties(properties.toArray(String[]::new))
+			.run()) {
+			assertThat(status(port, "/readyz")).isEqualTo(200);
+		}
+		WaitingApplication.databaseFirstUp.set(0);
+		WaitingApplication.ready.set(0);
+	}
+
+	private List<String> properties(int port, int databasePort, String... extra) {
+		List<String> properties = new ArrayList<>(List.of("server.port=" + port,
+				"spring.datasource.url=" + postgres.jdbcUrl("127.0.0.1", databasePort),
+				"spring.datasource.username=" + postgres.username(), "spring.datasource.password=" + postgres.password(),
+				"spring.flyway.schemas=" + this.schema, "spring.flyway.locations=classpath:db/startup-wait",
+				"probes.dependencies.postgres.type=jdbc",
+				"probes.startup.wait=true"));
+		properties.addAll(List.of(extra));
+		return properties;
+	}
+
+	private int appliedMigrations() throws Exception {
+		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+				postgres.password());
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(
+						"SELECT count(*) FROM " + this.schema + ".flyway_schema_history WHERE success AND version = '1'")) {
+			result.next();
+			return result.getInt(1);
+		}
+	}
+
+	private static ProcessResult runProcess(List<String> properties) throws Exception {
+		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		// C1 only, as spring-boot:run starts applications: the JVM's own start-up is not under test.
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-cp", classPath, WaitingApplication.class.getName()));
+		properties.forEach((property) -> command.add(property.startsWith("--") ? property : "--" + property));
+		long started = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new AssertionError("Process still running after 60s:\n" + output.getNow(""));
+		}
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+		return new ProcessResult(process.exitValue(), elapsed, output.get(10, TimeUnit.SECONDS));
+	}
+
+	private static String readAll(InputStream in) {
+		try {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return ex.toString();
+		}
+	}
+
+	private static long awaitStatus(int port, String path, int status, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (status(port, path) == status) {
+				return System.nanoTime();
+			}
+			Thread.sleep(10);
+		}
+		throw new AssertionError(path + " never answered " + status + " within " + limit);
+	}
+
+	private static void awaitListening(int port, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (status(port, "/livez") < 0) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Nothing listened on port " + port + " within " + limit);
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	private static int status(int port, String path) {
+		return KubeletClient.status(port, path);
+	}
+
+	private static String body(int port, String path) {
+		KubeletClient.Answer answer = KubeletClient.get(port, path);
+		return (answer != null) ? answer.body() : "";
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static long millis(long nanos) {
+		return TimeUnit.NANOSECONDS.toMillis(nanos);
+	}
+
+	private record ProcessResult(int exitCode, Duration elapsed, String output) {
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT, "exit %d after %s:%n%s", this.exitCode, this.elapsed, this.output);
+		}
+
+	}
+
+}

@@ -1,0 +1,2 @@
+CREATE TABLE greeting (id INT PRIMARY KEY, text VARCHAR(100) NOT NULL);
+INSERT INTO greeting VALUES (1, 'hello');
