@@ -61,8 +61,11 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 		if (dependency.getUrl() != null) {
 			return ownPoolCheck(declaration, dependency);
 		}
-		return new JdbcCheck(applicationDataSource(declaration, dependency.getDataSource()), dependency.getQuery(),
-				null);
+		DataSource dataSource = applicationDataSource(declaration, dependency.getDataSource());
+		if (ClassUtils.isPresent(HIKARI, this.classLoader)) {
+			dataSource = UnstartedPoolBypass.of(dataSource);
+		}
+		return new JdbcCheck(dataSource, dependency.getQuery(), null);
 	}
 
 	private DataSource applicationDataSource(DependencyDeclaration declaration, @Nullable String beanName) {
