@@ -102,6 +102,8 @@ class StartupWaitTests {
 				assertThat(firstUp).isGreaterThan(passed);
 				assertThat(Duration.ofNanos(readyAt - passed)).isLessThan(Duration.ofSeconds(1));
 				assertThat(WaitingApplication.ready.get()).isGreaterThan(firstUp);
+				assertThat(WaitingApplication.jdbcTemplateUsed.get()).isGreaterThan(firstUp);
+				assertThat(WaitingApplication.runnerRan.get()).isGreaterThan(firstUp);
 				assertThat(status(port, "/livez")).isEqualTo(200);
 				assertThat(appliedMigrations()).isEqualTo(1);
 			}
@@ -172,6 +174,8 @@ class StartupWaitTests {
 		}
 		WaitingApplication.databaseFirstUp.set(0);
 		WaitingApplication.ready.set(0);
+		WaitingApplication.jdbcTemplateUsed.set(0);
+		WaitingApplication.runnerRan.set(0);
 	}
 
 	private List<String> properties(int port, int databasePort, String... extra) {
