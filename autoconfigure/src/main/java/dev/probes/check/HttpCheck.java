@@ -1,10 +1,13 @@
 package dev.probes.check;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -47,7 +50,19 @@ public final class HttpCheck implements DependencyCheck {
 	public CheckResult check(Duration timeout) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.uri).GET().timeout(timeout);
 		this.headers.forEach(request::header);
-		int status = this.client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		int status;
+		try {
+			status = this.client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (ConnectException ex) {
+			// The JDK client reports an unresolvable host without naming it.
+			for (Throwable cause = ex.getCause(); cause != null && cause != ex; cause = cause.getCause()) {
+				if (cause instanceof UnresolvedAddressException) {
+					throw new UnknownHostException(this.uri.getHost());
+				}
+			}
+			throw ex;
+		}
 		Map<String, Object> details = Map.of("status", status);
 		if (!this.expectedStatus.contains(status)) {
 			// A rejected credential stays rejected: no point waiting for it at start-up.

@@ -225,4 +225,24 @@ class FailureDescriptionsTests {
 			.isEqualTo("GET http://******@host/x failed");
 	}
 
+	@Test
+	void isPermanentWhenLoginRejectedOrDatabaseMissing() {
+		assertThat(FailureDescriptions.isPermanent(new SQLException("password authentication failed", "28P01")))
+			.isTrue();
+		assertThat(FailureDescriptions.isPermanent(new SQLException("database \"x\" does not exist", "3D000")))
+			.isTrue();
+		assertThat(FailureDescriptions.isPermanent(new SQLException("Access denied", "28000", 1045))).isTrue();
+		assertThat(FailureDescriptions.isPermanent(new SQLException("Unknown database 'x'", "42000", 1049))).isTrue();
+		assertThat(FailureDescriptions.isPermanent(
+				new SQLTransientConnectionException("pool gave up", new SQLException("login failed", "28000"))))
+			.isTrue();
+	}
+
+	@Test
+	void isPermanentWhenConnectionFailsIsFalse() {
+		assertThat(FailureDescriptions.isPermanent(new SQLException("Connection refused", "08001", new ConnectException())))
+			.isFalse();
+		assertThat(FailureDescriptions.isPermanent(new ConnectException("Connection refused"))).isFalse();
+	}
+
 }

@@ -101,6 +101,25 @@ class HttpCheckContractTests extends DependencyCheckContractTests {
 		assertThat(state.details()).containsEntry("status", 200);
 	}
 
+	@Test
+	void reportsUnknownHostByName() throws Exception {
+		HttpCheck check = new HttpCheck(java.net.URI.create("http://no-such-host.invalid/readyz"),
+				DEFAULT_EXPECTED_STATUS, Map.of(), TIMEOUT);
+		DependencyState state = awaitFirstState(check, Redactor.none()).state();
+		assertThat(state.status()).isEqualTo(DependencyStatus.DOWN);
+		assertThat(state.error()).isEqualTo("unknown host no-such-host.invalid");
+		assertThat(state.permanent()).isFalse();
+	}
+
+	@Test
+	void reportsRejectedCredentialAsPermanent() throws Exception {
+		DependencyState state = awaitFirstState(check(serverPort(), "/private", DEFAULT_EXPECTED_STATUS, Map.of()),
+				Redactor.none())
+			.state();
+		assertThat(state.error()).isEqualTo("HTTP 401");
+		assertThat(state.permanent()).isTrue();
+	}
+
 	private int serverPort() {
 		return this.server.getAddress().getPort();
 	}
