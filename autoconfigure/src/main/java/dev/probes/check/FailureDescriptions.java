@@ -13,8 +13,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -69,10 +71,9 @@ public final class FailureDescriptions {
 	 * @return a short, single-line reason
 	 */
 	public static String describe(Throwable failure, Redactor redactor) {
-		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		Throwable deepestWithMessage = null;
 		boolean connectFailed = false;
-		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+		for (Throwable cause : causeChain(failure)) {
 			String known = describeKnown(cause);
 			if (known != null) {
 				return safe(known, redactor);
@@ -100,13 +101,21 @@ public final class FailureDescriptions {
 	 * @return whether the failure is permanent
 	 */
 	public static boolean isPermanent(Throwable failure) {
+		return causeChain(failure).stream().anyMatch((cause) -> cause instanceof SQLException sql && isPermanent(sql));
+	}
+
+	/**
+	 * Return a failure and its causes, outermost first, each once even in a cyclic chain.
+	 * @param failure the failure
+	 * @return the chain
+	 */
+	static List<Throwable> causeChain(Throwable failure) {
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		List<Throwable> chain = new ArrayList<>();
 		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && isPermanent(sql)) {
-				return true;
-			}
+			chain.add(cause);
 		}
-		return false;
+		return chain;
 	}
 
 	private static boolean isPermanent(SQLException failure) {

@@ -56,10 +56,8 @@ public final class HttpCheck implements DependencyCheck {
 		}
 		catch (ConnectException ex) {
 			// The JDK client reports an unresolvable host without naming it.
-			for (Throwable cause = ex.getCause(); cause != null && cause != ex; cause = cause.getCause()) {
-				if (cause instanceof UnresolvedAddressException) {
-					throw new UnknownHostException(this.uri.getHost());
-				}
+			if (FailureDescriptions.causeChain(ex).stream().anyMatch(UnresolvedAddressException.class::isInstance)) {
+				throw new UnknownHostException(this.uri.getHost());
 			}
 			throw ex;
 		}

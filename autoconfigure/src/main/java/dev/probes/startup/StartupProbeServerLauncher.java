@@ -3,6 +3,7 @@ package dev.probes.startup;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,7 +15,8 @@ import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -23,7 +25,14 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * seconds of the process; hands it to the context as a bean, and closes it if start-up
  * fails.
  */
-public class StartupProbeServerLauncher implements ApplicationListener<ApplicationEvent> {
+public class StartupProbeServerLauncher implements GenericApplicationListener {
+
+	/**
+	 * The only events it handles. Declared so that the context never calls it for the
+	 * others, such as the event Spring MVC publishes for every request, probes included.
+	 */
+	private static final List<Class<?>> EVENT_TYPES = List.of(ApplicationEnvironmentPreparedEvent.class,
+			ApplicationPreparedEvent.class, ApplicationFailedEvent.class, ApplicationReadyEvent.class);
 
 	/** The bean name under which the running server is handed to the context. */
 	public static final String BEAN_NAME = "probesStartupProbeServer";
@@ -33,6 +42,11 @@ public class StartupProbeServerLauncher implements ApplicationListener<Applicati
 	private static final int DEFAULT_PORT = 8080;
 
 	private @Nullable StartupProbeServer server;
+
+	@Override
+	public boolean supportsEventType(ResolvableType eventType) {
+		return EVENT_TYPES.stream().anyMatch((type) -> type.isAssignableFrom(eventType.toClass()));
+	}
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {

@@ -1,0 +1,34 @@
+package dev.probes.startup;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.core.ResolvableType;
+import org.springframework.web.context.support.ServletRequestHandledEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StartupProbeServerLauncherTests {
+
+	private final StartupProbeServerLauncher launcher = new StartupProbeServerLauncher();
+
+	@Test
+	void supportsStartupEventsOnly() {
+		assertThat(supports(ApplicationEnvironmentPreparedEvent.class)).isTrue();
+		assertThat(supports(ApplicationPreparedEvent.class)).isTrue();
+		assertThat(supports(ApplicationFailedEvent.class)).isTrue();
+		assertThat(supports(ApplicationReadyEvent.class)).isTrue();
+		assertThat(supports(ApplicationStartedEvent.class)).isFalse();
+		// Published for every request served, probes included.
+		assertThat(supports(ServletRequestHandledEvent.class)).isFalse();
+	}
+
+	private boolean supports(Class<?> eventType) {
+		return this.launcher.supportsEventType(ResolvableType.forClass(eventType));
+	}
+
+}
