@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.probes.autoconfigure.check.DnsCheckFactory;
+import dev.probes.autoconfigure.check.HealthCheckFactory;
 import dev.probes.autoconfigure.check.HttpCheckFactory;
 import dev.probes.autoconfigure.check.JdbcCheckFactory;
 import dev.probes.autoconfigure.check.TcpCheckFactory;
@@ -64,6 +65,12 @@ public final class DependencyChecksAutoConfiguration {
 	@ConditionalOnMissingBean
 	DnsCheckFactory probesDnsCheckFactory() {
 		return new DnsCheckFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HealthCheckFactory probesHealthCheckFactory() {
+		return new HealthCheckFactory();
 	}
 
 	@Configuration(proxyBeanMethods = false)

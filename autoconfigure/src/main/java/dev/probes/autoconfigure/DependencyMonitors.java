@@ -92,7 +92,7 @@ final class DependencyMonitors {
 		return suggestion.isEmpty() ? "my-dependency" : suggestion;
 	}
 
-	private CheckSettings settings(DependencyDeclaration declaration) {
+	static CheckSettings settings(DependencyDeclaration declaration) {
 		Dependency dependency = declaration.properties();
 		requirePositive(declaration, "interval", dependency.getInterval());
 		requirePositive(declaration, "interval-when-down", dependency.getIntervalWhenDown());

@@ -1,9 +1,12 @@
 package dev.probes.autoconfigure;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.application.LivenessStateHealthIndicator;
 import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
@@ -22,40 +26,91 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import dev.probes.check.Redactor;
 import dev.probes.engine.CheckScheduler;
+import dev.probes.engine.CheckSettings;
+import dev.probes.engine.DependencyMonitor;
+import dev.probes.engine.StateListener;
+import dev.probes.health.AvailabilityMembers;
+import dev.probes.health.ConfiguredMembers;
+import dev.probes.health.ContributorCheck;
+import dev.probes.health.ContributorRegistries;
 import dev.probes.health.DependencyHealthContributors;
+import dev.probes.health.ProbeBinding;
 import dev.probes.health.ProbeGroupsPostProcessor;
+import dev.probes.web.ProbeVerdicts;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that reports each dependency as a health
  * contributor, adds the critical ones to the readiness group and serves liveness and
  * readiness as {@code /livez} and {@code /readyz}.
  */
-@AutoConfiguration(after = { DependencyChecksAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
+@AutoConfiguration(after = { DependencyChecksAutoConfiguration.class, ProbesWebAutoConfiguration.class,
+		AvailabilityProbesAutoConfiguration.class,
 		HealthContributorRegistryAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "probes.enabled", matchIfMissing = true)
 @ConditionalOnClass(HealthEndpointGroupsPostProcessor.class)
 @ConditionalOnBean(CheckScheduler.class)
 public final class ProbesHealthAutoConfiguration {
 
-	private static final String LIVENESS_INCLUDE = "management.endpoint.health.group.liveness.include";
+	private static final String GROUP_PREFIX = "management.endpoint.health.group.";
 
 	@Bean
 	ProbeGroupsPostProcessor probesGroupsPostProcessor(ProbesProperties properties, Environment environment) {
 		Set<String> critical = new LinkedHashSet<>();
 		Set<String> other = new LinkedHashSet<>();
 		properties.getDependencies().forEach((name, dependency) -> (dependency.isCritical() ? critical : other).add(name));
-		List<String> livenessIncludes = Binder.get(environment)
-			.bind(LIVENESS_INCLUDE, Bindable.listOf(String.class))
-			.orElse(List.of());
-		return new ProbeGroupsPostProcessor(critical, other, livenessIncludes);
+		Binder binder = Binder.get(environment);
+		return new ProbeGroupsPostProcessor(critical, other, configuredMembers(binder, "liveness"),
+				configuredMembers(binder, "readiness"));
+	}
+
+	private static ConfiguredMembers configuredMembers(Binder binder, String group) {
+		String prefix = GROUP_PREFIX + group;
+		return new ConfiguredMembers(
+				binder.bind(prefix + ".include", Bindable.listOf(String.class)).orElse(List.of()),
+				binder.bind(prefix + ".exclude", Bindable.listOf(String.class)).orElse(List.of()));
 	}
 
 	@Bean
 	@ConditionalOnBean(HealthContributorRegistry.class)
 	DependencyHealthRegistration probesDependencyHealthRegistration(CheckScheduler scheduler,
-			HealthContributorRegistry registry) {
-		return new DependencyHealthRegistration(scheduler, registry);
+			ProbeVerdicts verdicts, HealthContributorRegistry registry) {
+		return new DependencyHealthRegistration(scheduler, verdicts, registry);
+	}
+
+	@Bean
+	AvailabilityMembers probesAvailabilityMembers(ProbeVerdicts verdicts,
+			ObjectProvider<ApplicationAvailability> availability) {
+		return new AvailabilityMembers(verdicts, availability.getIfAvailable());
+	}
+
+	@Bean
+	ProbeBinding probesBinding(ProbeVerdicts verdicts, CheckScheduler scheduler, AvailabilityMembers availability,
+			ObjectProvider<HealthEndpointGroups> groups, ObjectProvider<HealthContributorRegistry> registry,
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<StateListener> listeners) {
+		HealthContributorRegistry blocking = registry.getIfAvailable();
+		ContributorRegistries registries = (blocking != null)
+				? ContributorRegistriesFactory.create(blocking, beanFactory) : null;
+		return new ProbeBinding(verdicts, scheduler, availability, groups.getIfAvailable(), registries,
+				(name, check) -> backgroundMonitor(name, check, listeners.orderedStream().toList()),
+				(dependency, contributor) -> {
+					throw new InvalidDependencyException("probes.dependencies." + dependency + ".contributor",
+							"no health contributor is named '" + contributor + "'",
+							"Set it to the name of a health contributor, as listed at /actuator/health.");
+				});
+	}
+
+	/**
+	 * Runs a member of a probe group that Probes does not own in the background, with the
+	 * schedule, timeout and thresholds a dependency gets by default; declare it as a
+	 * dependency of type {@code health} to tune them.
+	 */
+	private static DependencyMonitor backgroundMonitor(String name, ContributorCheck check,
+			List<StateListener> listeners) {
+		CheckSettings settings = DependencyMonitors
+			.settings(new DependencyDeclaration(name, new ProbesProperties.Dependency()));
+		return new DependencyMonitor(name, "health", check, settings, Redactor.none(), Clock.systemUTC(), listeners);
 	}
 
 	// Probes serves these states even where Spring Boot's availability probes are switched off.
@@ -79,8 +134,9 @@ public final class ProbesHealthAutoConfiguration {
 	 */
 	static final class DependencyHealthRegistration {
 
-		DependencyHealthRegistration(CheckScheduler scheduler, HealthContributorRegistry registry) {
-			DependencyHealthContributors.register(scheduler, registry, (name, message) -> {
+		DependencyHealthRegistration(CheckScheduler scheduler, ProbeVerdicts verdicts,
+				HealthContributorRegistry registry) {
+			DependencyHealthContributors.register(scheduler, verdicts, registry, (name, message) -> {
 				throw new InvalidDependencyException("probes.dependencies." + name,
 						"the name is already taken by another health contributor (" + message + ")",
 						"Rename the dependency.");

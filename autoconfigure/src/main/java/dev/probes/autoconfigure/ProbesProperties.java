@@ -27,6 +27,9 @@ public class ProbesProperties {
 	/** The start-up wait. */
 	private final Startup startup = new Startup();
 
+	/** The probe port: a small HTTP server of its own that serves only /livez and /readyz. */
+	private final Server server = new Server();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -41,6 +44,33 @@ public class ProbesProperties {
 
 	public Map<String, Dependency> getDependencies() {
 		return this.dependencies;
+	}
+
+	public Server getServer() {
+		return this.server;
+	}
+
+	/**
+	 * A dedicated probe port, next to Spring Boot's own server and management ports.
+	 */
+	public static class Server {
+
+		/**
+		 * Port of a small dedicated HTTP server, on its own thread for the life of the
+		 * application, that serves only /livez and /readyz: for applications without a web
+		 * server and for liveness that must answer while every request thread is busy. Off
+		 * when not set; 0 picks a free port.
+		 */
+		private @Nullable Integer port;
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
 	}
 
 	/**
@@ -140,7 +170,7 @@ public class ProbesProperties {
 	 */
 	public static class Dependency {
 
-		/** Type of check to run: jdbc, http, tcp or dns. */
+		/** Type of check to run: jdbc, http, tcp, dns or health. */
 		private @Nullable String type;
 
 		/**
@@ -205,6 +235,20 @@ public class ProbesProperties {
 		 * its cache and the search domains. Defaults to the JVM's resolver.
 		 */
 		private @Nullable String server;
+
+		/**
+		 * health: name of an existing Spring Boot health contributor to run in the
+		 * background, such as 'db'.
+		 */
+		private @Nullable String contributor;
+
+		public @Nullable String getContributor() {
+			return this.contributor;
+		}
+
+		public void setContributor(@Nullable String contributor) {
+			this.contributor = contributor;
+		}
 
 		public @Nullable String getType() {
 			return this.type;

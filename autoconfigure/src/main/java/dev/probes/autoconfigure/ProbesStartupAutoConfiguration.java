@@ -13,16 +13,17 @@ import org.springframework.core.env.Environment;
 import dev.probes.engine.CheckScheduler;
 import dev.probes.startup.StartupGate;
 import dev.probes.startup.StartupGateOrdering;
-import dev.probes.startup.StartupProbeServer;
+import dev.probes.health.ContributorCheck;
 import dev.probes.startup.StartupProbeServerHandover;
-import dev.probes.startup.StartupProbeServerLauncher;
+import dev.probes.startup.StartupProbeServers;
+import dev.probes.web.ProbeVerdicts;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the start-up wait: with
  * {@code probes.startup.wait=true}, the application waits for its critical dependencies
  * before anything that needs them runs.
  */
-@AutoConfiguration(after = DependencyChecksAutoConfiguration.class)
+@AutoConfiguration(after = { DependencyChecksAutoConfiguration.class, ProbesWebAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "probes.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("probes.startup.wait")
 @ConditionalOnBean(CheckScheduler.class)
@@ -32,17 +33,19 @@ public final class ProbesStartupAutoConfiguration {
 
 	@Bean(name = GATE_BEAN_NAME, initMethod = "await")
 	StartupGate probesStartupGate(CheckScheduler scheduler, ProbesProperties properties,
-			ObjectProvider<StartupProbeServer> probeServer) {
-		StartupGate gate = new StartupGate(
-				scheduler.monitors().stream().filter((monitor) -> monitor.settings().critical()).toList(),
-				StartupSettings.timeout(properties.getStartup()));
-		probeServer.ifAvailable((server) -> server.awaiting(gate::awaited));
+			ObjectProvider<ProbeVerdicts> verdicts) {
+		// A health contributor is only known once the context is complete, after the wait.
+		StartupGate gate = new StartupGate(scheduler.monitors()
+			.stream()
+			.filter((monitor) -> monitor.settings().critical() && !(monitor.check() instanceof ContributorCheck))
+			.toList(), StartupSettings.timeout(properties.getStartup()));
+		verdicts.ifAvailable((available) -> gate.onAwaitedChange(available::waitingFor));
 		return gate;
 	}
 
 	@Bean
-	StartupProbeServerHandover probesStartupProbeServerHandover(ObjectProvider<StartupProbeServer> probeServer) {
-		return new StartupProbeServerHandover(probeServer.getIfAvailable());
+	StartupProbeServerHandover probesStartupProbeServerHandover(ObjectProvider<StartupProbeServers> servers) {
+		return new StartupProbeServerHandover(servers.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)

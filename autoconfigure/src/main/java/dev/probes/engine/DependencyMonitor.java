@@ -109,6 +109,14 @@ public final class DependencyMonitor {
 	}
 
 	/**
+	 * Return the check this monitor runs.
+	 * @return the check
+	 */
+	public DependencyCheck check() {
+		return this.check;
+	}
+
+	/**
 	 * Return the latest state as it counts now (a stale UP counts as DOWN). Reads memory
 	 * only: this is what a probe calls.
 	 * @return the current state
@@ -158,6 +166,19 @@ public final class DependencyMonitor {
 	synchronized void start(ScheduledExecutorService timer, ExecutorService workers) {
 		this.timer = timer;
 		this.workers = workers;
+		schedule(Duration.ZERO);
+	}
+
+	/**
+	 * Make the next attempt now rather than at its scheduled time, unless one is running.
+	 */
+	public synchronized void checkNow() {
+		if (this.stopped || this.inFlight || this.timer == null) {
+			return;
+		}
+		if (this.pending != null) {
+			this.pending.cancel(false);
+		}
 		schedule(Duration.ZERO);
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.core.annotation.Order;
  *
  * <p>
  * Runs last, after Spring Boot's own availability-probes post-processor, so that it adjusts
- * the groups Spring Boot and the user configured rather than replacing them. A wildcard
- * {@code include} never brings a dependency into liveness; naming one there explicitly is a
- * configuration error.
+ * the groups Spring Boot and the user configured rather than replacing them. A group's members
+ * change only with an explicit {@code include}: its other settings ({@code show-details}, ...)
+ * never widen it. A wildcard {@code include} never brings a dependency into liveness; naming
+ * one there explicitly is a configuration error.
  */
 @Order(Ordered.LOWEST_PRECEDENCE)
 public final class ProbeGroupsPostProcessor implements HealthEndpointGroupsPostProcessor {
@@ -26,19 +27,25 @@ public final class ProbeGroupsPostProcessor implements HealthEndpointGroupsPostP
 
 	private final Set<String> otherDependencies;
 
+	private final ConfiguredMembers liveness;
+
+	private final ConfiguredMembers readiness;
+
 	/**
 	 * Create a post-processor.
 	 * @param criticalDependencies dependencies that join the readiness group
 	 * @param otherDependencies non-critical dependencies, which join no probe group
-	 * @param livenessIncludes names that the user listed explicitly in the liveness group's
-	 * {@code include}
-	 * @throws DependencyInLivenessException when a dependency is listed there
+	 * @param liveness the members the user named for the liveness group
+	 * @param readiness the members the user named for the readiness group
+	 * @throws DependencyInLivenessException when a dependency is included in liveness
 	 */
 	public ProbeGroupsPostProcessor(Set<String> criticalDependencies, Set<String> otherDependencies,
-			List<String> livenessIncludes) {
+			ConfiguredMembers liveness, ConfiguredMembers readiness) {
 		this.criticalDependencies = Set.copyOf(criticalDependencies);
 		this.otherDependencies = Set.copyOf(otherDependencies);
-		List<String> inLiveness = livenessIncludes.stream()
+		this.liveness = liveness;
+		this.readiness = readiness;
+		List<String> inLiveness = liveness.include().stream()
 			.filter((name) -> this.criticalDependencies.contains(name) || this.otherDependencies.contains(name))
 			.distinct()
 			.toList();
@@ -49,7 +56,8 @@ public final class ProbeGroupsPostProcessor implements HealthEndpointGroupsPostP
 
 	@Override
 	public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
-		return new ProbeHealthEndpointGroups(groups, this.criticalDependencies, this.otherDependencies);
+		return new ProbeHealthEndpointGroups(groups, this.criticalDependencies, this.otherDependencies, this.liveness,
+				this.readiness);
 	}
 
 }

@@ -42,15 +42,17 @@ final class ProbeHealthEndpointGroups implements HealthEndpointGroups, Additiona
 	 * @param groups the groups configured so far
 	 * @param criticalDependencies dependencies that join readiness
 	 * @param otherDependencies dependencies that join no probe group
+	 * @param liveness the members the user named for liveness
+	 * @param readiness the members the user named for readiness
 	 */
 	ProbeHealthEndpointGroups(HealthEndpointGroups groups, Set<String> criticalDependencies,
-			Set<String> otherDependencies) {
+			Set<String> otherDependencies, ConfiguredMembers liveness, ConfiguredMembers readiness) {
 		this.groups = groups;
 		Set<String> allDependencies = new LinkedHashSet<>(criticalDependencies);
 		allDependencies.addAll(otherDependencies);
-		this.liveness = probeGroup(LIVENESS, "/livez", Set.of("livenessState"), Set.of(), allDependencies);
+		this.liveness = probeGroup(LIVENESS, "/livez", Set.of("livenessState"), Set.of(), allDependencies, liveness);
 		this.readiness = probeGroup(READINESS, "/readyz", Set.of("readinessState"), criticalDependencies,
-				otherDependencies);
+				otherDependencies, readiness);
 		Set<String> names = new LinkedHashSet<>(groups.getNames());
 		names.add(LIVENESS);
 		names.add(READINESS);
@@ -58,16 +60,18 @@ final class ProbeHealthEndpointGroups implements HealthEndpointGroups, Additiona
 	}
 
 	private ProbeGroup probeGroup(String name, String path, Set<String> defaultMembers, Set<String> extraMembers,
-			Set<String> excludedMembers) {
+			Set<String> excludedMembers, ConfiguredMembers named) {
 		HealthEndpointGroup configured = this.groups.get(name);
 		AdditionalHealthEndpointPath additionalPath = (configured != null && configured.getAdditionalPath() != null)
 				? configured.getAdditionalPath() : AdditionalHealthEndpointPath.of(WebServerNamespace.SERVER, path);
-		if (configured != null) {
+		if (configured != null && named.hasInclude()) {
 			return ProbeGroup.extending(configured, extraMembers, excludedMembers, additionalPath);
 		}
+		// No include named: the default members, whatever else the group's keys set.
 		Set<String> members = new LinkedHashSet<>(defaultMembers);
 		members.addAll(extraMembers);
-		return ProbeGroup.of(this.groups.getPrimary(), members, additionalPath);
+		members.removeAll(named.exclude());
+		return ProbeGroup.of((configured != null) ? configured : this.groups.getPrimary(), members, additionalPath);
 	}
 
 	@Override

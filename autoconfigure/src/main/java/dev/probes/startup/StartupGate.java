@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -43,6 +44,9 @@ public final class StartupGate {
 
 	private volatile List<String> awaited;
 
+	private volatile Consumer<List<String>> awaitedListener = (names) -> {
+	};
+
 	private long startedAt;
 
 	/**
@@ -65,6 +69,16 @@ public final class StartupGate {
 	}
 
 	/**
+	 * Tell a listener each time the dependencies awaited change, so that readiness names them
+	 * while the application waits.
+	 * @param listener called with the names, empty once the wait is over
+	 */
+	public void onAwaitedChange(Consumer<List<String>> listener) {
+		this.awaitedListener = listener;
+		listener.accept(this.awaited);
+	}
+
+	/**
 	 * Wait until every critical dependency is up.
 	 * @throws DependencyFailedException when one fails with an error that retrying will not
 	 * mend, such as a rejected password
@@ -78,7 +92,11 @@ public final class StartupGate {
 			this.critical.forEach((monitor) -> logIfDown(monitor, monitor.state()));
 			while (true) {
 				List<DependencyMonitor> down = notUp();
-				this.awaited = down.stream().map(DependencyMonitor::name).toList();
+				List<String> awaited = down.stream().map(DependencyMonitor::name).toList();
+				if (!awaited.equals(this.awaited)) {
+					this.awaited = awaited;
+					this.awaitedListener.accept(awaited);
+				}
 				if (down.isEmpty()) {
 					logSummary();
 					return;

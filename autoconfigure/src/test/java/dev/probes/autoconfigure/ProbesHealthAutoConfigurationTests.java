@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
@@ -21,7 +22,6 @@ import org.springframework.boot.health.autoconfigure.registry.HealthContributorR
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.probes.health.DependencyHealthIndicator;
 import dev.probes.health.DependencyInLivenessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,8 @@ class ProbesHealthAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
 					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
 					HealthEndpointAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class,
-					DependencyChecksAutoConfiguration.class, ProbesHealthAutoConfiguration.class))
+					DependencyChecksAutoConfiguration.class, ProbesWebAutoConfiguration.class,
+					ProbesHealthAutoConfiguration.class))
 			.withPropertyValues(tcp("postgres", true))
 			.withPropertyValues(tcp("cache", false));
 	}
@@ -53,8 +54,12 @@ class ProbesHealthAutoConfigurationTests {
 	void runRegistersContributorPerDependencyUnderItsName() {
 		this.contextRunner.run((context) -> {
 			HealthContributorRegistry registry = context.getBean(HealthContributorRegistry.class);
-			assertThat(registry.getContributor("postgres")).isInstanceOf(DependencyHealthIndicator.class);
-			assertThat(registry.getContributor("cache")).isInstanceOf(DependencyHealthIndicator.class);
+			assertThat(((HealthIndicator) registry.getContributor("postgres")).health().getDetails())
+				.containsEntry("type", "tcp")
+				.containsEntry("critical", true);
+			assertThat(((HealthIndicator) registry.getContributor("cache")).health().getDetails())
+				.containsEntry("type", "tcp")
+				.containsEntry("critical", false);
 		});
 	}
 
@@ -101,6 +106,42 @@ class ProbesHealthAutoConfigurationTests {
 				HealthEndpointGroup readiness = context.getBean(HealthEndpointGroups.class).get("readiness");
 				assertThat(readiness.isMember("postgres")).isTrue();
 				assertThat(readiness.isMember("cache")).isFalse();
+			});
+	}
+
+	@Test
+	void runWhenReadinessSetsOnlyShowDetailsKeepsDefaultMembers() {
+		this.contextRunner.withPropertyValues("management.endpoint.health.group.readiness.show-details=always")
+			.run((context) -> {
+				HealthEndpointGroup readiness = context.getBean(HealthEndpointGroups.class).get("readiness");
+				assertThat(readiness.isMember("readinessState")).isTrue();
+				assertThat(readiness.isMember("postgres")).isTrue();
+				assertThat(readiness.isMember("diskSpace")).isFalse();
+				assertThat(readiness.isMember("ping")).isFalse();
+				assertThat(readiness.isMember("cache")).isFalse();
+				assertThat(readiness.showDetails(org.springframework.boot.actuate.endpoint.SecurityContext.NONE))
+					.isTrue();
+			});
+	}
+
+	@Test
+	void runWhenReadinessExcludesDependencyWithoutIncludeLeavesItOut() {
+		this.contextRunner.withPropertyValues("management.endpoint.health.group.readiness.exclude=postgres")
+			.run((context) -> {
+				HealthEndpointGroup readiness = context.getBean(HealthEndpointGroups.class).get("readiness");
+				assertThat(readiness.isMember("readinessState")).isTrue();
+				assertThat(readiness.isMember("postgres")).isFalse();
+			});
+	}
+
+	@Test
+	void runWhenLivenessSetsOnlyShowDetailsKeepsLivenessStateAlone() {
+		this.contextRunner.withPropertyValues("management.endpoint.health.group.liveness.show-details=always")
+			.run((context) -> {
+				HealthEndpointGroup liveness = context.getBean(HealthEndpointGroups.class).get("liveness");
+				assertThat(liveness.isMember("livenessState")).isTrue();
+				assertThat(liveness.isMember("diskSpace")).isFalse();
+				assertThat(liveness.isMember("postgres")).isFalse();
 			});
 	}
 

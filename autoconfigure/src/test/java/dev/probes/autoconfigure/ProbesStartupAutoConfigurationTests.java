@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProbesStartupAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(DependencyChecksAutoConfiguration.class, ProbesStartupAutoConfiguration.class));
+			AutoConfigurations.of(DependencyChecksAutoConfiguration.class, ProbesWebAutoConfiguration.class,
+					ProbesStartupAutoConfiguration.class));
 
 	private ServerSocket listening;
 

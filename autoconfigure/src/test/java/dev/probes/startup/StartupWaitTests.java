@@ -79,14 +79,20 @@ class StartupWaitTests {
 			while (System.nanoTime() - refusingSince < Duration.ofSeconds(10).toNanos()) {
 				int livez = status(port, "/livez");
 				int readyz = status(port, "/readyz");
+				int liveness = status(port, "/actuator/health/liveness");
+				int readiness = status(port, "/actuator/health/readiness");
 				samples++;
-				if (livez != 200 || readyz != 503) {
-					unexpected.add("livez " + livez + ", readyz " + readyz);
+				if (livez != 200 || readyz != 503 || liveness != 200 || readiness != 503) {
+					unexpected.add("livez " + livez + ", readyz " + readyz + ", liveness " + liveness + ", readiness "
+							+ readiness);
 				}
 				assertThat(application).isNotDone();
 				Thread.sleep(100);
 			}
-			assertThat(body(port, "/readyz")).contains("\"waitingFor\":[\"postgres\"]");
+			assertThat(body(port, "/readyz?verbose")).contains("[-]postgres failed: reason withheld\n",
+					"readyz check failed");
+			KubeletClient.Answer json = KubeletClient.get(port, "/readyz", "Accept: application/json\r\n");
+			assertThat(json.body()).contains("\"waitingFor\":[\"postgres\"]");
 			long passed = System.nanoTime();
 			this.proxy.pass();
 			long readyAt = awaitStatus(port, "/readyz", 200, Duration.ofSeconds(10));
@@ -114,6 +120,34 @@ class StartupWaitTests {
 		finally {
 			this.proxy.pass();
 			application.cancel(true);
+		}
+	}
+
+	@Test
+	void servesLivenessOnEveryLivenessPathDuringWaitWithCustomBasePath() throws Exception {
+		int port = freePort();
+		this.proxy.refuse();
+		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
+			.supplyAsync(() -> new SpringApplicationBuilder(WaitingApplication.class)
+				.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s",
+						"management.endpoints.web.base-path=/manage",
+						"management.endpoint.health.group.liveness.additional-path=server:/healthz")
+					.toArray(String[]::new))
+				.run());
+		try {
+			awaitListening(port, "/healthz", Duration.ofSeconds(10));
+			assertThat(status(port, "/healthz")).isEqualTo(200);
+			assertThat(status(port, "/manage/health/liveness")).isEqualTo(200);
+			assertThat(status(port, "/manage/health/readiness")).isEqualTo(503);
+			assertThat(status(port, "/readyz")).isEqualTo(503);
+			// Served after start-up by the configured path instead, so not during the wait either.
+			assertThat(status(port, "/livez")).isEqualTo(503);
+			assertThat(status(port, "/actuator/health/liveness")).isEqualTo(503);
+			assertThat(application).isNotDone();
+		}
+		finally {
+			this.proxy.pass();
+			application.get(30, TimeUnit.SECONDS).close();
 		}
 	}
 
@@ -238,8 +272,12 @@ class StartupWaitTests {
 	}
 
 	private static void awaitListening(int port, Duration limit) throws InterruptedException {
+		awaitListening(port, "/livez", limit);
+	}
+
+	private static void awaitListening(int port, String path, Duration limit) throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();
-		while (status(port, "/livez") < 0) {
+		while (status(port, path) < 0) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("Nothing listened on port " + port + " within " + limit);
 			}

@@ -24,11 +24,22 @@ public final class KubeletClient {
 	 * @return the answer, or {@code null} when none came (refused, reset, timed out)
 	 */
 	public static Answer get(int port, String path) {
+		return get(port, path, "");
+	}
+
+	/**
+	 * GET a path on loopback with extra request headers.
+	 * @param port the port
+	 * @param path the path
+	 * @param headers header lines, each ending with CRLF, such as {@code "Accept: application/json\r\n"}
+	 * @return the answer, or {@code null} when none came (refused, reset, timed out)
+	 */
+	public static Answer get(int port, String path, String headers) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
 			socket.setSoTimeout(2000);
 			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + headers + "\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,6 +49,8 @@ abstract class AbstractProbeEndpointsTests {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final List<AutoCloseable> resources = new ArrayList<>();
+
+	private ConfigurableApplicationContext context;
 
 	/**
 	 * Return the web stack to run on.
@@ -85,6 +94,21 @@ abstract class AbstractProbeEndpointsTests {
 	}
 
 	@Test
+	void probesMovedToManagementPortAreAnsweredThereAheadOfDispatch() throws IOException {
+		int port = listeningPort();
+		run((base) -> {
+			String management = "http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.management.port");
+			awaitStatus(management + "/readyz", 200);
+			assertThat(get(management + "/readyz").body()).isEqualTo("ok");
+			assertThat(get(management + "/livez?verbose").body()).isEqualTo("[+]livenessState ok\nlivez check passed\n");
+			assertThat(get(management + "/readyz/postgres").body()).isEqualTo("ok");
+			assertThat(get(base + "/readyz").statusCode()).isEqualTo(404);
+		}, tcp("postgres", port, true), "management.server.port=0",
+				"management.endpoint.health.group.liveness.additional-path=management:/livez",
+				"management.endpoint.health.group.readiness.additional-path=management:/readyz");
+	}
+
+	@Test
 	void readyzWhenCriticalDependencyRefusedAnswers503AndLivezStays200() throws IOException {
 		int closed = closedPort();
 		run((base) -> {
@@ -100,11 +124,11 @@ abstract class AbstractProbeEndpointsTests {
 		int open = listeningPort();
 		run((base) -> {
 			awaitStatus(base + "/readyz", 503);
-			HttpResponse<String> readyz = get(base + "/readyz");
+			HttpResponse<String> readyz = getJson(base + "/readyz");
 			HttpResponse<String> readiness = get(base + "/actuator/health/readiness");
 			assertThat(readyz.statusCode()).isEqualTo(readiness.statusCode());
 			assertThat(readyz.body()).isEqualTo(readiness.body());
-			assertThat(get(base + "/livez").body()).isEqualTo(get(base + "/actuator/health/liveness").body());
+			assertThat(getJson(base + "/livez").body()).isEqualTo(get(base + "/actuator/health/liveness").body());
 		}, tcp("postgres", closed, true), tcp("billing", open, true));
 	}
 
@@ -128,7 +152,7 @@ abstract class AbstractProbeEndpointsTests {
 		HttpServer server = httpServer(release);
 		String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/ready";
 		run((base) -> {
-			HttpResponse<String> readyz = get(base + "/readyz");
+			HttpResponse<String> readyz = getJson(base + "/readyz");
 			assertThat(readyz.statusCode()).isEqualTo(503);
 			assertThat(readyz.body()).contains("not checked yet");
 			release.countDown();
@@ -141,8 +165,8 @@ abstract class AbstractProbeEndpointsTests {
 		int closed = closedPort();
 		run((base) -> {
 			awaitStatus(base + "/readyz", 503);
-			await().atMost(Duration.ofSeconds(5)).until(() -> get(base + "/readyz").body().contains("payments"));
-			String body = get(base + "/readyz").body();
+			await().atMost(Duration.ofSeconds(5)).until(() -> getJson(base + "/readyz").body().contains("payments"));
+			String body = getJson(base + "/readyz").body();
 			assertThat(body).contains("\"error\":\"connection refused\"", "\"consecutiveFailures\"", "\"latency\"",
 					"\"lastChecked\"", "\"type\":\"http\"", "\"type\":\"jdbc\"");
 			assertThat(body).doesNotContain(SECRET);
@@ -159,13 +183,154 @@ abstract class AbstractProbeEndpointsTests {
 		int closed = closedPort();
 		run((base) -> {
 			awaitStatus(base + "/readyz", 503);
-			assertThat(get(base + "/readyz").body()).isEqualTo("{\"status\":\"DOWN\"}");
+			assertThat(getJson(base + "/readyz").body()).isEqualTo("{\"status\":\"DOWN\"}");
 		}, tcp("postgres", closed, true));
+	}
+
+	@Test
+	void readyzWhenReadyAnswersOkAsPlainText() throws IOException {
+		int port = listeningPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			HttpResponse<String> readyz = get(base + "/readyz");
+			assertThat(readyz.body()).isEqualTo("ok");
+			assertThat(readyz.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type.replace(" ", "").toLowerCase()).isEqualTo("text/plain;charset=utf-8"));
+			assertThat(get(base + "/readyz", "*/*").body()).isEqualTo("ok");
+			assertThat(get(base + "/livez").body()).isEqualTo("ok");
+		}, tcp("postgres", port, true));
+	}
+
+	@Test
+	void readyzVerboseListsEveryCheckThenPassed() throws IOException {
+		int port = listeningPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			assertThat(get(base + "/readyz?verbose").body()).contains("[+]postgres ok\n", "[+]readinessState ok\n")
+				.endsWith("readyz check passed\n");
+			assertThat(get(base + "/livez?verbose").body()).isEqualTo("[+]livenessState ok\nlivez check passed\n");
+		}, tcp("postgres", port, true));
+	}
+
+	@Test
+	void readyzWhenFailingListsChecksWithReasonsWithheld() throws IOException {
+		int open = listeningPort();
+		int closed = closedPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 503);
+			for (String path : List.of("/readyz", "/readyz?verbose")) {
+				HttpResponse<String> readyz = get(base + path);
+				assertThat(readyz.statusCode()).isEqualTo(503);
+				assertThat(readyz.body()).contains("[-]postgres failed: reason withheld\n", "[+]billing ok\n",
+						"[+]readinessState ok\n")
+					.endsWith("readyz check failed\n")
+					.doesNotContain("refused");
+			}
+		}, tcp("postgres", closed, true), tcp("billing", open, true));
+	}
+
+	@Test
+	void readyzExcludeSkipsCheckAndWarnsAboutUnknownNames() throws IOException {
+		int closed = closedPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 503);
+			HttpResponse<String> excluded = get(base + "/readyz?exclude=postgres");
+			assertThat(excluded.statusCode()).isEqualTo(200);
+			assertThat(excluded.body()).isEqualTo("ok");
+			assertThat(get(base + "/readyz?verbose&exclude=postgres").body())
+				.contains("[+]postgres excluded: ok\n", "[+]readinessState ok\n")
+				.endsWith("readyz check passed\n");
+			assertThat(get(base + "/readyz?exclude=postgres&exclude=nope").body()).isEqualTo("ok");
+			HttpResponse<String> unknown = get(base + "/readyz?verbose&exclude=postgres&exclude=nope&exclude=other");
+			assertThat(unknown.statusCode()).isEqualTo(200);
+			assertThat(unknown.body()).contains(
+					"warn: some health checks cannot be excluded: no matches for \"nope\",\"other\"\n",
+					"readyz check passed\n");
+			HttpResponse<String> stillFailing = get(base + "/readyz?exclude=readinessState");
+			assertThat(stillFailing.statusCode()).isEqualTo(503);
+			assertThat(stillFailing.body()).contains("[+]readinessState excluded: ok\n",
+					"[-]postgres failed: reason withheld\n");
+		}, tcp("postgres", closed, true));
+	}
+
+	@Test
+	void probePathPerCheckAnswersForThatCheckAlone() throws IOException {
+		int open = listeningPort();
+		int closed = closedPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 503);
+			assertThat(get(base + "/readyz/billing").statusCode()).isEqualTo(200);
+			assertThat(get(base + "/readyz/billing").body()).isEqualTo("ok");
+			assertThat(get(base + "/readyz/postgres").statusCode()).isEqualTo(503);
+			assertThat(get(base + "/readyz/readinessState").statusCode()).isEqualTo(200);
+			assertThat(get(base + "/livez/livenessState").body()).isEqualTo("ok");
+			assertThat(get(base + "/readyz/no-such-check").statusCode()).isEqualTo(404);
+		}, tcp("postgres", closed, true), tcp("billing", open, true));
+	}
+
+	@Test
+	void readyzWhenClientAsksForJsonAnswersActuatorShape() throws IOException {
+		int port = listeningPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			HttpResponse<String> json = getJson(base + "/readyz");
+			assertThat(json.body()).contains("\"postgres\":{\"details\":{\"type\":\"tcp\"").endsWith("\"status\":\"UP\"}");
+			assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("application/json"));
+			HttpResponse<String> actuator = get(base + "/readyz", "application/vnd.spring-boot.actuator.v3+json");
+			assertThat(actuator.body()).isEqualTo(json.body());
+			assertThat(actuator.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("application/vnd.spring-boot.actuator.v3+json"));
+			assertThat(json.body()).isEqualTo(get(base + "/actuator/health/readiness").body());
+		}, tcp("postgres", port, true), "management.endpoint.health.group.readiness.show-details=always");
+	}
+
+	@Test
+	void readyzWhenReadinessMemberIsSlowAnswersAtOnceAndRunsItInTheBackground() throws IOException {
+		int port = listeningPort();
+		SlowIndicatorConfiguration.calls.set(0);
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			int callsBefore = SlowIndicatorConfiguration.calls.get();
+			long started = System.nanoTime();
+			for (int i = 0; i < 50; i++) {
+				assertThat(get(base + "/readyz").statusCode()).isEqualTo(200);
+				assertThat(get(base + "/actuator/health/readiness").statusCode()).isEqualTo(200);
+				assertThat(get(base + "/actuator/health").statusCode()).isEqualTo(200);
+			}
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+			// 150 answers in all; one call of the indicator alone takes 5 s.
+			assertThat(elapsed).isLessThan(Duration.ofSeconds(4));
+			assertThat(SlowIndicatorConfiguration.calls.get() - callsBefore).isLessThanOrEqualTo(1);
+			assertThat(get(base + "/readyz?verbose").body()).contains("[+]slow ok\n");
+		}, tcp("postgres", port, true), "test.slow-indicator=true",
+				"management.endpoint.health.group.readiness.include=readinessState,slow",
+				// The indicator answers UP after 5 s: the background attempt may take that long.
+				"probes.dependencies.slow-check.type=health", "probes.dependencies.slow-check.contributor=slow",
+				"probes.dependencies.slow-check.timeout=10s", "probes.dependencies.slow-check.interval=30s");
+	}
+
+	@Test
+	void readyzAndActuatorReadinessAgreeAfterEachTransitionOfFlappingDependency() throws Exception {
+		int port = closedPort();
+		run((base) -> {
+			for (int flip = 0; flip < 3; flip++) {
+				awaitStatus(base + "/readyz", 503);
+				assertThat(get(base + "/actuator/health/readiness").statusCode()).isEqualTo(503);
+				try (ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+					awaitStatus(base + "/readyz", 200);
+					assertThat(get(base + "/actuator/health/readiness").statusCode()).isEqualTo(200);
+					assertThat(get(base + "/actuator/health/postgres").body()).contains("\"UP\"");
+				}
+			}
+		}, tcp("postgres", port, true), "management.endpoint.health.show-details=always");
 	}
 
 	private void run(ThrowingConsumer<String> probe, Object... properties) {
 		List<String> values = new ArrayList<>();
 		values.add("server.port=0");
+		// Nothing to drain here; Netty's graceful shutdown would wait for the client's idle connections.
+		values.add("server.shutdown=immediate");
 		// No application database here: jdbc dependencies in these tests bring their own URL.
 		List<String> excluded = new ArrayList<>(List.of("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
 		excluded.addAll(excludedAutoConfigurations());
@@ -184,6 +349,7 @@ abstract class AbstractProbeEndpointsTests {
 			.properties(values.toArray(String[]::new))
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			this.context = context;
 			probe.accept("http://127.0.0.1:" + port);
 		}
 		catch (Exception ex) {
@@ -191,9 +357,21 @@ abstract class AbstractProbeEndpointsTests {
 		}
 	}
 
-	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+	protected HttpResponse<String> get(String url) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	protected HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.header("Accept", accept)
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	protected HttpResponse<String> getJson(String url) throws IOException, InterruptedException {
+		return get(url, "application/json");
 	}
 
 	private void awaitStatus(String url, int status) {
@@ -255,7 +433,33 @@ abstract class AbstractProbeEndpointsTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
+	@Import(SlowIndicatorConfiguration.class)
 	static class ProbedApplication {
+
+	}
+
+	/**
+	 * A user's own health indicator that takes 5 s to answer, as one whose database hangs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty("test.slow-indicator")
+	static class SlowIndicatorConfiguration {
+
+		static final AtomicInteger calls = new AtomicInteger();
+
+		@Bean
+		HealthIndicator slowHealthIndicator() {
+			return () -> {
+				calls.incrementAndGet();
+				try {
+					Thread.sleep(5000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return Health.up().build();
+			};
+		}
 
 	}
 

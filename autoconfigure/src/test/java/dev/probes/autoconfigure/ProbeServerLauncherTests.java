@@ -1,4 +1,4 @@
-package dev.probes.startup;
+package dev.probes.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,16 +12,16 @@ import org.springframework.web.context.support.ServletRequestHandledEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StartupProbeServerLauncherTests {
+class ProbeServerLauncherTests {
 
-	private final StartupProbeServerLauncher launcher = new StartupProbeServerLauncher();
+	private final ProbeServerLauncher launcher = new ProbeServerLauncher();
 
 	@Test
 	void supportsStartupEventsOnly() {
 		assertThat(supports(ApplicationEnvironmentPreparedEvent.class)).isTrue();
 		assertThat(supports(ApplicationPreparedEvent.class)).isTrue();
 		assertThat(supports(ApplicationFailedEvent.class)).isTrue();
-		assertThat(supports(ApplicationReadyEvent.class)).isTrue();
+		assertThat(supports(ApplicationReadyEvent.class)).isFalse();
 		assertThat(supports(ApplicationStartedEvent.class)).isFalse();
 		// Published for every request served, probes included.
 		assertThat(supports(ServletRequestHandledEvent.class)).isFalse();
