@@ -1,7 +1,11 @@
 package dev.probes.autoconfigure;
 
 import java.beans.PropertyDescriptor;
-import java.util.Arrays;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,11 +14,19 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Reports an unknown {@code probes.*} key, such as a misspelt {@code timout}, with the key
@@ -24,11 +36,24 @@ import org.springframework.core.Ordered;
 class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConfigurationPropertiesException>
 		implements Ordered {
 
-	private static final String PREFIX = "probes.";
+	private static final String PREFIX = MergedAnnotations.from(ProbesProperties.class)
+		.get(ConfigurationProperties.class)
+		.getString("prefix") + ".";
 
-	private static final String DEPENDENCY_PREFIX = "probes.dependencies.";
+	/** Pattern segment standing for one element of the user's choosing, such as a map key. */
+	private static final String ANY = "*";
+
+	/** Pattern segment standing for the rest of the name, such as a header name. */
+	private static final String REST = "**";
 
 	private static final int MAX_TYPO_DISTANCE = 3;
+
+	/**
+	 * Every key {@link ProbesProperties} binds, one list of dashed segments per key. Taken
+	 * from the class rather than the configuration metadata, which has no keys under a map
+	 * such as {@code probes.dependencies.*}.
+	 */
+	private static final List<List<String>> KEYS = keysOf(ProbesProperties.class);
 
 	@Override
 	public int getOrder() {
@@ -42,7 +67,7 @@ class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConf
 		if (unbound.isEmpty() || !unbound.stream().allMatch((property) -> property.getName().toString().startsWith(PREFIX))) {
 			return null;
 		}
-		List<String> names = unbound.stream().map((property) -> property.getName().toString()).sorted().toList();
+		List<ConfigurationPropertyName> names = unbound.stream().map(ConfigurationProperty::getName).sorted().toList();
 		String description = names.stream()
 			.map((name) -> "Unknown key '" + name + "'" + origin(unbound, name))
 			.collect(Collectors.joining("\n"));
@@ -51,74 +76,184 @@ class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConf
 		return new FailureAnalysis(description, action, cause);
 	}
 
-	private static String origin(Set<ConfigurationProperty> unbound, String name) {
+	private static String origin(Set<ConfigurationProperty> unbound, ConfigurationPropertyName name) {
 		return unbound.stream()
-			.filter((property) -> property.getName().toString().equals(name) && property.getOrigin() != null)
+			.filter((property) -> property.getName().equals(name) && property.getOrigin() != null)
 			.findFirst()
 			.map((property) -> " (from " + property.getOrigin() + ")")
 			.orElse("");
 	}
 
-	private static String fix(String name) {
+	private static String fix(ConfigurationPropertyName name) {
 		String suggestion = suggest(name);
 		return (suggestion != null) ? "Did you mean '" + suggestion + "'? Rename '" + name + "'."
 				: "Remove '" + name + "' or correct its spelling.";
 	}
 
-	private static @Nullable String suggest(String name) {
-		List<String> keys;
-		String base;
-		String key;
-		if (name.startsWith(DEPENDENCY_PREFIX) && name.indexOf('.', DEPENDENCY_PREFIX.length()) > 0) {
-			int dot = name.indexOf('.', DEPENDENCY_PREFIX.length());
-			base = name.substring(0, dot + 1);
-			key = name.substring(dot + 1);
-			keys = keysOf(ProbesProperties.Dependency.class);
-		}
-		else {
-			base = PREFIX;
-			key = name.substring(PREFIX.length());
-			keys = keysOf(ProbesProperties.class);
-		}
-		String head = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
-		String best = null;
-		int bestDistance = MAX_TYPO_DISTANCE + 1;
-		for (String candidate : keys) {
-			int distance = distance(head, candidate);
-			if (distance < bestDistance) {
-				best = candidate;
+	/**
+	 * Returns the known key closest to the name, every segment corrected, or {@code null}
+	 * when no key is within a typo of it.
+	 */
+	static @Nullable String suggest(ConfigurationPropertyName name) {
+		List<String> best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (List<String> key : KEYS) {
+			int distance = distance(key, name);
+			if (distance >= 0 && distance < bestDistance) {
+				best = key;
 				bestDistance = distance;
 			}
 		}
-		return (best != null) ? base + best + key.substring(head.length()) : null;
+		// Distance 0 would suggest the name itself: the key is known but could not bind here.
+		return (best != null && bestDistance > 0) ? spell(best, name) : null;
 	}
 
-	private static List<String> keysOf(Class<?> type) {
-		return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
-			.map(PropertyDescriptor::getName)
-			.filter((name) -> !name.equals("class"))
-			.map((name) -> name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT))
-			.toList();
+	/** Sum of the segments' typo distances, or -1 when a segment is not a typo away. */
+	private static int distance(List<String> key, ConfigurationPropertyName name) {
+		int elements = name.getNumberOfElements();
+		int total = 0;
+		for (int i = 0; i < key.size(); i++) {
+			String segment = key.get(i);
+			if (i >= elements) {
+				return -1;
+			}
+			if (segment.equals(REST)) {
+				return total;
+			}
+			if (!segment.equals(ANY)) {
+				String expected = segment.replace("-", "");
+				int distance = distance(name.getElement(i, Form.UNIFORM).toLowerCase(Locale.ROOT), expected);
+				if (distance > maxDistance(expected)) {
+					return -1;
+				}
+				total += distance;
+			}
+		}
+		return (key.size() == elements) ? total : -1;
 	}
 
-	/** Levenshtein distance: how many edits turn one key into the other. */
+	/** Shorter segments tolerate fewer edits, so that {@code max} is not offered for any 3 letters. */
+	private static int maxDistance(String segment) {
+		return Math.min(MAX_TYPO_DISTANCE, 1 + segment.length() / 5);
+	}
+
+	/** The key with the user's own map keys and indexes in place of its wildcards. */
+	private static String spell(List<String> key, ConfigurationPropertyName name) {
+		StringBuilder result = new StringBuilder();
+		for (int i = 0; i < name.getNumberOfElements(); i++) {
+			String segment = (i < key.size()) ? key.get(i) : REST;
+			String element = (segment.equals(ANY) || segment.equals(REST)) ? name.subName(i).chop(1).toString()
+					: segment;
+			if (!result.isEmpty() && !element.startsWith("[")) {
+				result.append('.');
+			}
+			result.append(element);
+		}
+		return result.toString();
+	}
+
+	private static List<List<String>> keysOf(Class<?> root) {
+		List<List<String>> keys = new ArrayList<>();
+		List<String> prefix = List.of(PREFIX.substring(0, PREFIX.length() - 1).split("\\."));
+		collect(root, root, prefix, new HashSet<>(), keys);
+		return List.copyOf(keys);
+	}
+
+	private static void collect(Class<?> root, Class<?> type, List<String> path, Set<Class<?>> visiting,
+			List<List<String>> keys) {
+		if (!visiting.add(type)) {
+			return;
+		}
+		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
+			Method getter = descriptor.getReadMethod();
+			if (getter == null || getter.getDeclaringClass() == Object.class) {
+				continue;
+			}
+			List<String> key = append(path, DataObjectPropertyName.toDashedForm(descriptor.getName()));
+			ResolvableType propertyType = ResolvableType.forMethodReturnType(getter, type);
+			Field field = ReflectionUtils.findField(type, descriptor.getName());
+			if (propertyType.asMap() != ResolvableType.NONE) {
+				collectElements(root, propertyType.asMap().getGeneric(1), key, visiting, keys);
+			}
+			else if (propertyType.isArray() || propertyType.asCollection() != ResolvableType.NONE) {
+				ResolvableType element = propertyType.isArray() ? propertyType.getComponentType()
+						: propertyType.asCollection().getGeneric(0);
+				collectElements(root, element, key, visiting, keys);
+			}
+			else if (isNested(root, propertyType.resolve(Object.class), getter, field)) {
+				collect(root, propertyType.resolve(Object.class), key, visiting, keys);
+			}
+			else {
+				keys.add(key);
+			}
+		}
+		visiting.remove(type);
+	}
+
+	private static void collectElements(Class<?> root, ResolvableType element, List<String> path,
+			Set<Class<?>> visiting, List<List<String>> keys) {
+		Class<?> type = element.resolve(Object.class);
+		if (isNested(root, type, null, null)) {
+			collect(root, type, append(path, ANY), visiting, keys);
+		}
+		else {
+			// A map of values takes keys with dots in them: 'headers.x.y' is the header 'x.y'.
+			keys.add(append(path, REST));
+		}
+	}
+
+	/**
+	 * Whether the type is a group of keys rather than a value, by the rule of Spring Boot's
+	 * configuration processor: declared within the properties class, or marked nested.
+	 */
+	private static boolean isNested(Class<?> root, Class<?> type, @Nullable AnnotatedElement getter,
+			@Nullable AnnotatedElement field) {
+		if (isMarkedNested(getter) || isMarkedNested(field)) {
+			return true;
+		}
+		return !type.isEnum() && !type.isPrimitive() && !type.isArray() && topLevel(type) == topLevel(root);
+	}
+
+	private static boolean isMarkedNested(@Nullable AnnotatedElement element) {
+		return element != null && element.isAnnotationPresent(NestedConfigurationProperty.class);
+	}
+
+	private static Class<?> topLevel(Class<?> type) {
+		Class<?> result = type;
+		while (result.getEnclosingClass() != null) {
+			result = result.getEnclosingClass();
+		}
+		return result;
+	}
+
+	private static List<String> append(List<String> path, String segment) {
+		List<String> result = new ArrayList<>(path);
+		result.add(segment);
+		return result;
+	}
+
+	/**
+	 * Optimal string alignment distance: how many edits, a swap of neighbours counting as
+	 * one, turn one segment into the other.
+	 */
 	private static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
+		int[][] d = new int[a.length() + 1][b.length() + 1];
+		for (int i = 0; i <= a.length(); i++) {
+			d[i][0] = i;
+		}
 		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
+			d[0][j] = j;
 		}
 		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
 			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+				d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+				}
 			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
 		}
-		return previous[b.length()];
+		return d[a.length()][b.length()];
 	}
 
 }
