@@ -38,10 +38,11 @@ import dev.probes.web.ProbeVerdicts;
  * the probes and Actuator's endpoint read them from the same verdicts.
  *
  * <p>
- * A member that Probes does not own (Boot's {@code db}, a user's {@code HealthIndicator}) is
- * run in the background like a declared dependency of type {@code health}, and replaced in
- * the health registry by its latest background result, so that no health endpoint calls it
- * on a request thread. Spring's availability states and {@code ping} are read from memory.
+ * A contributor that Probes does not own (Boot's {@code db}, a user's {@code HealthIndicator}),
+ * whether a member of a probe group or only of {@code /actuator/health}, is run in the
+ * background like a declared dependency of type {@code health}, and replaced in the health
+ * registry by its latest background result, so that no health endpoint calls it on a
+ * request thread. Spring's availability states and {@code ping} are read from memory.
  */
 public final class ProbeBinding implements SmartInitializingSingleton {
 
@@ -102,9 +103,9 @@ public final class ProbeBinding implements SmartInitializingSingleton {
 		List<String> names = names(owned);
 		ProbeDefinition liveness = definition(Probe.LIVENESS, names, owned, declaredContributors);
 		ProbeDefinition readiness = definition(Probe.READINESS, names, owned, declaredContributors);
-		// A declared health dependency's contributor is answered from the background everywhere.
-		declaredContributors.forEach((contributorName, monitor) -> member(contributorName, owned,
-				declaredContributors));
+		// Every other contributor too, so that no health endpoint, /actuator/health included,
+		// calls one on a request thread.
+		names.forEach((name) -> member(name, owned, declaredContributors));
 		Set<String> inProbes = new LinkedHashSet<>();
 		liveness.members().forEach((member) -> inProbes.add(member.name()));
 		readiness.members().forEach((member) -> inProbes.add(member.name()));
