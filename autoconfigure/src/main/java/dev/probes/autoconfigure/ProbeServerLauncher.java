@@ -5,6 +5,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -53,6 +54,9 @@ public class ProbeServerLauncher implements GenericApplicationListener {
 
 	private static final String PORT_PROPERTY = "probes.server.port";
 
+	/** Not waited for: a health contributor exists only once the context is complete. */
+	private static final String HEALTH_TYPE = "health";
+
 	private static final Log logger = LogFactory.getLog(ProbeServerLauncher.class);
 
 	private @Nullable ProbeVerdicts verdicts;
@@ -85,16 +89,42 @@ public class ProbeServerLauncher implements GenericApplicationListener {
 			return;
 		}
 		Integer port = portOrNull(binder);
+		boolean waits = binder.bind("probes.startup.wait", Boolean.class).orElse(false);
+		boolean startupServers = waits && webApplicationType != WebApplicationType.NONE;
+		if (waits && (port != null || startupServers)) {
+			verdicts().waitingFor(awaitedDependencies(binder));
+		}
 		if (port != null) {
 			startProbeServer(ProbeServerSettings.port(port));
 		}
-		boolean waits = binder.bind("probes.startup.wait", Boolean.class).orElse(false);
-		if (waits && webApplicationType != WebApplicationType.NONE) {
+		if (startupServers) {
 			StartupProbePaths paths = new StartupProbePaths(environment, webApplicationType);
 			startStartupServer(paths.serverAddress(), paths.serverPaths());
 			if (paths.managementAddress() != null) {
 				startStartupServer(paths.managementAddress(), paths.managementPaths());
 			}
+		}
+	}
+
+	/**
+	 * Name the dependencies that the start-up wait will await from the first probe on, long
+	 * before the wait itself (a bean of the context) exists.
+	 */
+	private static List<String> awaitedDependencies(Binder binder) {
+		try {
+			return binder.bind("probes", ProbesProperties.class)
+				.map((properties) -> properties.getDependencies()
+					.entrySet()
+					.stream()
+					.filter((entry) -> entry.getValue().isCritical()
+							&& !HEALTH_TYPE.equals(entry.getValue().getType()))
+					.map(Map.Entry::getKey)
+					.toList())
+				.orElse(List.of());
+		}
+		catch (RuntimeException ex) {
+			// Bad input: binding ProbesProperties in the context reports it, naming the property.
+			return List.of();
 		}
 	}
 

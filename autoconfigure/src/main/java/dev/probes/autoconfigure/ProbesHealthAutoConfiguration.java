@@ -23,6 +23,10 @@ import org.springframework.boot.health.autoconfigure.registry.HealthContributorR
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -60,16 +64,27 @@ public final class ProbesHealthAutoConfiguration {
 		Set<String> critical = new LinkedHashSet<>();
 		Set<String> other = new LinkedHashSet<>();
 		properties.getDependencies().forEach((name, dependency) -> (dependency.isCritical() ? critical : other).add(name));
-		Binder binder = Binder.get(environment);
-		return new ProbeGroupsPostProcessor(critical, other, configuredMembers(binder, "liveness"),
-				configuredMembers(binder, "readiness"));
+		return new ProbeGroupsPostProcessor(critical, other, configuredMembers(environment, "liveness"),
+				configuredMembers(environment, "readiness"));
 	}
 
-	private static ConfiguredMembers configuredMembers(Binder binder, String group) {
+	private static ConfiguredMembers configuredMembers(Environment environment, String group) {
 		String prefix = GROUP_PREFIX + group;
+		Binder binder = Binder.get(environment);
 		return new ConfiguredMembers(
 				binder.bind(prefix + ".include", Bindable.listOf(String.class)).orElse(List.of()),
-				binder.bind(prefix + ".exclude", Bindable.listOf(String.class)).orElse(List.of()));
+				binder.bind(prefix + ".exclude", Bindable.listOf(String.class)).orElse(List.of()),
+				hasAnyKeyUnder(environment, prefix));
+	}
+
+	private static boolean hasAnyKeyUnder(Environment environment, String prefix) {
+		ConfigurationPropertyName name = ConfigurationPropertyName.of(prefix);
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Bean

@@ -10,19 +10,26 @@ import java.util.List;
  * Spring Boot defines a group with {@code include=*} as soon as any of its keys is set, even
  * only {@code show-details}; Probes widens a probe group only on an explicit {@code include}.
  *
+ * <p>
+ * Whether the group is configured at all matters too: a group the user left alone is one
+ * that Spring Boot's availability probes define, which never shows components or details
+ * whatever the global {@code show-details} says; Probes then takes those settings from the
+ * health endpoint itself, as every configured group does.
+ *
  * @param include the names listed in {@code include}, empty when it is not set
  * @param exclude the names listed in {@code exclude}
+ * @param configured whether any key of the group is set
  */
-public record ConfiguredMembers(List<String> include, List<String> exclude) {
+public record ConfiguredMembers(List<String> include, List<String> exclude, boolean configured) {
 
 	public ConfiguredMembers {
 		include = List.copyOf(include);
 		exclude = List.copyOf(exclude);
 	}
 
-	/** Nothing named. */
+	/** Nothing configured. */
 	public static ConfiguredMembers none() {
-		return new ConfiguredMembers(List.of(), List.of());
+		return new ConfiguredMembers(List.of(), List.of(), false);
 	}
 
 	boolean hasInclude() {

@@ -16,6 +16,7 @@ import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.actuate.endpoint.SimpleHttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.application.LivenessStateHealthIndicator;
 import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
@@ -146,7 +147,7 @@ public final class ProbeBinding implements SmartInitializingSingleton {
 		}
 		if (group == null) {
 			return new ProbeDefinition(probe, probeMembers, StatusAggregator.getDefault(),
-					HttpCodeStatusMapper.getDefault(), false, false);
+					new SimpleHttpCodeStatusMapper(), false, false);
 		}
 		return new ProbeDefinition(probe, probeMembers, group.getStatusAggregator(), group.getHttpCodeStatusMapper(),
 				group.showComponents(SecurityContext.NONE), group.showDetails(SecurityContext.NONE));

@@ -71,7 +71,11 @@ final class ProbeHealthEndpointGroups implements HealthEndpointGroups, Additiona
 		Set<String> members = new LinkedHashSet<>(defaultMembers);
 		members.addAll(extraMembers);
 		members.removeAll(named.exclude());
-		return ProbeGroup.of((configured != null) ? configured : this.groups.getPrimary(), members, additionalPath);
+		// Settings (show-details, status order, HTTP mapping) of the group the user configured,
+		// else of the health endpoint: Boot's unconfigured probe groups never show details.
+		HealthEndpointGroup settings = (configured != null && named.configured()) ? configured
+				: this.groups.getPrimary();
+		return ProbeGroup.of(settings, members, additionalPath);
 	}
 
 	@Override

@@ -210,7 +210,11 @@ public final class ProbeVerdicts implements AutoCloseable {
 			checks.add(new Verdict.Check(name, down, false));
 		}
 		checks.add(new Verdict.Check(STARTUP_CHECK, down, false));
-		Map<String, Object> json = new LinkedHashMap<>(ActuatorJson.status(Status.OUT_OF_SERVICE));
+		// A 503 always says why: what is awaited, or that the rest of the application is starting.
+		String why = awaited.isEmpty() ? "the application is starting"
+				: "waiting for " + String.join(", ", awaited);
+		Map<String, Object> json = new LinkedHashMap<>(
+				ActuatorJson.status(new Status(Status.OUT_OF_SERVICE.getCode(), why)));
 		json.put("waitingFor", awaited);
 		Verdict readiness = Verdict.of(Probe.READINESS, checks, Status.OUT_OF_SERVICE, ActuatorJson.write(json));
 		return new Snapshot(liveness, readiness, Map.of(), false);

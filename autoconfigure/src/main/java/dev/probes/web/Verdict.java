@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.actuate.endpoint.SimpleHttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -97,7 +98,7 @@ public final class Verdict {
 	 * @return the verdict
 	 */
 	static Verdict of(Probe probe, List<Check> checks, Status status, byte[] json) {
-		HttpCodeStatusMapper mapper = HttpCodeStatusMapper.getDefault();
+		HttpCodeStatusMapper mapper = new SimpleHttpCodeStatusMapper();
 		return new Verdict(probe, checks, StatusAggregator.getDefault(), mapper, status,
 				new ProbeResponse(mapper.getStatusCode(status), ProbeResponse.JSON, json));
 	}

@@ -73,6 +73,9 @@ class StartupWaitTests {
 				.run());
 		try {
 			awaitListening(port, Duration.ofSeconds(10));
+			// A 503 says why from the very first answer, before the wait (a bean) even exists.
+			assertThat(KubeletClient.get(port, "/readyz", "Accept: application/json\r\n").body())
+				.contains("\"description\":\"waiting for postgres\"", "\"waitingFor\":[\"postgres\"]");
 			long refusingSince = System.nanoTime();
 			List<String> unexpected = new ArrayList<>();
 			int samples = 0;

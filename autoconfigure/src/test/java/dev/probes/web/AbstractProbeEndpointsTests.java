@@ -179,6 +179,36 @@ abstract class AbstractProbeEndpointsTests {
 	}
 
 	@Test
+	void globalShowDetailsShowsDetailsOnProbeGroupsAndPerDependencyPath() throws IOException {
+		int port = listeningPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			assertThat(getJson(base + "/readyz").body()).contains("\"postgres\":{\"details\":{", "\"type\":\"tcp\"");
+			assertThat(getJson(base + "/actuator/health/readiness").body()).contains("\"postgres\":{\"details\":{",
+					"\"type\":\"tcp\"");
+			HttpResponse<String> postgres = getJson(base + "/actuator/health/postgres");
+			assertThat(postgres.statusCode()).isEqualTo(200);
+			assertThat(postgres.body()).contains("\"type\":\"tcp\"", "\"status\":\"UP\"");
+		}, tcp("postgres", port, true), "management.endpoint.health.show-details=always");
+	}
+
+	@Test
+	void perDependencyPathFollowsShowComponentsAsEveryContributorDoes() throws IOException {
+		int port = listeningPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			// Spring Boot's rule for every contributor: no components shown, no component path.
+			assertThat(getJson(base + "/actuator/health/postgres").statusCode()).isEqualTo(404);
+		}, tcp("postgres", port, true));
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			HttpResponse<String> postgres = getJson(base + "/actuator/health/postgres");
+			assertThat(postgres.statusCode()).isEqualTo(200);
+			assertThat(postgres.body()).isEqualTo("{\"status\":\"UP\"}");
+		}, tcp("postgres", port, true), "management.endpoint.health.show-components=always");
+	}
+
+	@Test
 	void readyzWithoutDetailsRevealsStatusOnly() throws IOException {
 		int closed = closedPort();
 		run((base) -> {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.actuate.endpoint.SimpleHttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -36,10 +36,12 @@ class ProbeVerdictsTests {
 		assertThat(text(this.verdicts.readiness().plain())).isEqualTo(
 				"[-]postgres failed: reason withheld\n[-]startup failed: reason withheld\nreadyz check failed\n");
 		assertThat(text(this.verdicts.readiness().json())).isEqualTo(
-				"{\"status\":\"OUT_OF_SERVICE\",\"waitingFor\":[\"postgres\"]}");
+				"{\"status\":\"OUT_OF_SERVICE\",\"description\":\"waiting for postgres\",\"waitingFor\":[\"postgres\"]}");
 		this.verdicts.waitingFor(List.of());
 		assertThat(text(this.verdicts.readiness().plain())).isEqualTo(
 				"[-]startup failed: reason withheld\nreadyz check failed\n");
+		assertThat(text(this.verdicts.readiness().json())).isEqualTo(
+				"{\"status\":\"OUT_OF_SERVICE\",\"description\":\"the application is starting\",\"waitingFor\":[]}");
 	}
 
 	@Test
@@ -96,7 +98,7 @@ class ProbeVerdictsTests {
 
 	private static ProbeDefinition definition(Probe probe, ProbeMember... members) {
 		return new ProbeDefinition(probe, List.of(members), StatusAggregator.getDefault(),
-				HttpCodeStatusMapper.getDefault(), true, true);
+				new SimpleHttpCodeStatusMapper(), true, true);
 	}
 
 	private static String text(ProbeResponse response) {
