@@ -27,6 +27,8 @@ REBUILD=${REBUILD:-0}              # 1: rebuild the sample jar even when it exis
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/probe-cost.XXXXXX")
 RESULTS=$WORK/results.tsv
@@ -34,57 +36,19 @@ APP_PID=
 PROXY_PID=
 PROBE_PID=
 
-log() {
-	printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2
-}
-
-fail() {
-	log "FAILED: $*"
-	exit 1
-}
-
-# Stops one process this script started: politely, then for certain.
-stop() {
-	local pid=$1
-	[[ -n $pid ]] || return 0
-	kill "$pid" 2>/dev/null || true
-	for _ in {1..50}; do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -9 "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-}
-
 cleanup() {
 	local status=$?
 	stop "$PROBE_PID"
 	stop "$APP_PID"
 	stop "$PROXY_PID"
-	if ((status == 0)); then
-		rm -rf "$WORK"
-	else
-		log "logs kept in $WORK"
-	fi
+	remove_work "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- prerequisites -------------------------------------------------------------------------
 
-# pyenv and similar shims run python as a child process: the real interpreter's pid is the
-# one to signal and to stop.
-PYTHON=$(python3 -c 'import sys; print(sys.executable)') || fail "python3 is required"
-JAVA=$(readlink -f "$(command -v java)") || fail "java is required"
-command -v curl >/dev/null || fail "curl is required"
-
-if ! command -v wrk >/dev/null; then
-	log "installing wrk"
-	sudo=()
-	((EUID == 0)) || sudo=(sudo)
-	apt-cache show wrk >/dev/null 2>&1 || "${sudo[@]}" apt-get update -q >/dev/null
-	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q wrk >/dev/null
-fi
+require_tools
 
 JAR=$(find sample-app/target -maxdepth 1 -name 'probes-sample-app-*.jar' 2>/dev/null | head -n 1)
 if [[ -z $JAR || $REBUILD == 1 ]]; then
@@ -103,10 +67,6 @@ wrk_options=(--timeout "${TIMEOUT}s")
 CLK_TCK=$(getconf CLK_TCK)
 
 # --- helpers -------------------------------------------------------------------------------
-
-free_port() {
-	"$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 
 # Prints "<http status> <seconds>" for one request; status 000 when there was no answer.
 request() {
@@ -164,11 +124,6 @@ warm_up_jvm() {
 		-- /ping /livez /readyz >/dev/null
 }
 
-# CPU time the application has used so far (all its threads), in clock ticks.
-app_cpu_ticks() {
-	awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"
-}
-
 stop_instance() {
 	stop "$APP_PID"
 	APP_PID=
@@ -198,9 +153,9 @@ measure() {
 	local path=$1 url="http://127.0.0.1:$APP_PORT$1" single output result cpu_before cpu_after
 	single=$(request "$path" "$TIMEOUT")
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${wrk_options[@]}" "$url" >/dev/null
-	cpu_before=$(app_cpu_ticks)
+	cpu_before=$(cpu_ticks "$APP_PID")
 	output=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "${wrk_options[@]}" -s benchmarks/report.lua "$url")
-	cpu_after=$(app_cpu_ticks)
+	cpu_after=$(cpu_ticks "$APP_PID")
 	result=$(sed -n 's/^RESULT //p' <<<"$output")
 	[[ -n $result ]] || fail "no result from wrk for $path: $output"
 	result="$result app_cpu_us=$(((cpu_after - cpu_before) * 1000000 / CLK_TCK))"
