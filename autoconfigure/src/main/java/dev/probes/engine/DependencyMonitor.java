@@ -244,7 +244,7 @@ public final class DependencyMonitor {
 				this.pending.cancel(false);
 			}
 		}
-		record(outcome);
+		record(outcome, false);
 	}
 
 	private void abandon(long attempt, long startedAt) {
@@ -261,14 +261,18 @@ public final class DependencyMonitor {
 			abandoned.cancel(true);
 		}
 		record(outcome(false, "timed out after " + Durations.format(this.settings.timeout()), false, Map.of(),
-				startedAt));
+				startedAt), true);
 	}
 
-	private void record(AttemptOutcome outcome) {
+	private void record(AttemptOutcome outcome, boolean timedOut) {
 		DependencyState previous = this.state.get();
 		DependencyState current = this.thresholds.apply(previous, outcome);
 		this.state.set(current);
-		Duration delay = nextDelay(current);
+		// An attempt that timed out while the dependency was up may have started in a short
+		// outage that is over by now: a prompt re-check settles it, rather than leaving a stale
+		// DOWN in place for interval-when-down. Once down, the usual schedule holds again.
+		boolean recheck = timedOut && previous.status() == DependencyStatus.UP && this.backoffWhileDown == null;
+		Duration delay = recheck ? Duration.ZERO : nextDelay(current);
 		this.nextAttemptIn = delay;
 		synchronized (this) {
 			schedule(delay);

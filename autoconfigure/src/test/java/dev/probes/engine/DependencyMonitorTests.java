@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,51 @@ class DependencyMonitorTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1000));
 		assertThat(monitor.state().error()).isEqualTo("timed out after 200ms");
 		release.countDown();
+	}
+
+	@Test
+	void attemptTimingOutWhileUpIsRecheckedAtOnceNotAfterIntervalWhenDown() {
+		// Up, then one attempt that hangs past its timeout and ignores interrupts (it began in
+		// an outage that is over when it is abandoned), then the dependency answers again.
+		AtomicInteger attempts = new AtomicInteger();
+		DependencyMonitor monitor = start((timeout) -> {
+			if (attempts.incrementAndGet() == 2) {
+				sleepIgnoringInterrupts(timeout.plusMillis(300));
+			}
+			return CheckResult.success();
+		}, Duration.ofMillis(100), Duration.ofSeconds(60));
+		AtomicLong downAt = new AtomicLong();
+		AtomicLong upAgainAt = new AtomicLong();
+		monitor.addListener((dependency, previous, current) -> {
+			if (current.status() == DependencyStatus.DOWN) {
+				downAt.compareAndSet(0, System.nanoTime());
+			}
+			else if (current.status() == DependencyStatus.UP && downAt.get() != 0) {
+				upAgainAt.compareAndSet(0, System.nanoTime());
+			}
+		});
+		await().atMost(Duration.ofSeconds(3)).until(() -> upAgainAt.get() != 0);
+		// The abandoned attempt's thread frees up 300 ms after its timeout; the re-check runs
+		// then, long before interval-when-down (60 s).
+		assertThat(Duration.ofNanos(upAgainAt.get() - downAt.get())).isLessThan(Duration.ofSeconds(1));
+		assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void attemptTimingOutWhileDownWaitsForIntervalWhenDown() throws InterruptedException {
+		AtomicInteger attempts = new AtomicInteger();
+		DependencyMonitor monitor = start((timeout) -> {
+			if (attempts.incrementAndGet() == 1) {
+				throw new java.net.ConnectException("Connection refused");
+			}
+			Thread.sleep(timeout.toMillis() + 100);
+			return CheckResult.success();
+		}, Duration.ofMillis(100), Duration.ofSeconds(1));
+		await().atMost(Duration.ofSeconds(3)).until(() -> monitor.state().consecutiveFailures() == 2);
+		Thread.sleep(300);
+		// Down before it timed out: no prompt re-check, the next attempt keeps its schedule.
+		assertThat(attempts.get()).isEqualTo(2);
+		assertThat(monitor.state().status()).isEqualTo(DependencyStatus.DOWN);
 	}
 
 	@Test
@@ -160,6 +206,18 @@ class DependencyMonitorTests {
 			}
 			catch (InterruptedException ex) {
 				// Keep waiting, as a driver blocked in a socket read would.
+			}
+		}
+	}
+
+	private static void sleepIgnoringInterrupts(Duration duration) {
+		long end = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() < end) {
+			try {
+				Thread.sleep(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				// A hung driver that does not honour interrupts.
 			}
 		}
 	}
