@@ -30,6 +30,9 @@ public class ProbesProperties {
 	/** The probe port: a small HTTP server of its own that serves only /livez and /readyz. */
 	private final Server server = new Server();
 
+	/** What happens to the probes when the application shuts down. */
+	private final Shutdown shutdown = new Shutdown();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -48,6 +51,32 @@ public class ProbesProperties {
 
 	public Server getServer() {
 		return this.server;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	/**
+	 * Draining traffic away before the application stops serving.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * How long, once shutdown begins, readiness answers 503 while requests are still
+		 * served, before Spring's graceful shutdown proceeds: time for the endpoints
+		 * controller and every kube-proxy to take the pod out of rotation.
+		 */
+		private Duration drainDelay = Duration.ZERO;
+
+		public Duration getDrainDelay() {
+			return this.drainDelay;
+		}
+
+		public void setDrainDelay(Duration drainDelay) {
+			this.drainDelay = drainDelay;
+		}
+
 	}
 
 	/**
