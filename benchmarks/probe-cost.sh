@@ -53,7 +53,7 @@ require_tools
 JAR=$(find sample-app/target -maxdepth 1 -name 'probes-sample-app-*.jar' 2>/dev/null | head -n 1)
 if [[ -z $JAR || $REBUILD == 1 ]]; then
 	log "building the sample application"
-	./mvnw -B -q -DskipTests -pl sample-app -am package
+	./mvnw -B -q -DskipTests -pl sample-app -am clean package
 	JAR=$(find sample-app/target -maxdepth 1 -name 'probes-sample-app-*.jar' | head -n 1)
 fi
 [[ -n $JAR ]] || fail "no sample-app jar after the build"

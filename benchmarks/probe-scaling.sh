@@ -56,7 +56,7 @@ require_tools
 JAR=benchmarks/app/target/probes-benchmark-app-0.1.0-SNAPSHOT.jar
 if [[ ! -f $JAR || $REBUILD == 1 ]]; then
 	log "building the benchmark application"
-	./mvnw -B -q -DskipTests -Pbenchmarks -pl benchmarks/app -am package
+	./mvnw -B -q -DskipTests -Pbenchmarks -pl benchmarks/app -am clean package
 fi
 [[ -f $JAR ]] || fail "no $JAR after the build"
 
