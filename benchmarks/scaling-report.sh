@@ -33,7 +33,7 @@ awk -F'\t' '
 		for (c = 1; c <= 2; c++) {
 			connection = connections[c]
 			printf "Requests per second, %s (ratio: /readyz over /hello of the same application)\n\n", connection
-			print "| dependencies | /hello (Probes app) | /readyz, Probes | ratio | CPU per request, ratio | /hello (Actuator app) | /readyz, Actuator | ratio |"
+			print "| dependencies | /hello (Probes app) | /readyz, Probes | ratio | CPU per request, /hello over /readyz | /hello (Actuator app) | /readyz, Actuator | ratio |"
 			print "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 			min = 1e9; max = 0
 			for (i = 1; i <= n; i++) {
