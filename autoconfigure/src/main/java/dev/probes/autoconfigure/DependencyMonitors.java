@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.probes.autoconfigure.ProbesProperties.Dependency;
+import dev.probes.check.DeadlockCheck;
 import dev.probes.check.DependencyCheck;
 import dev.probes.check.Redactor;
 import dev.probes.engine.Backoff;
@@ -27,6 +28,11 @@ final class DependencyMonitors {
 
 	/** Built-in types whose factory is only present with a client library. */
 	private static final Map<String, String> CLIENT_LIBRARIES = Map.of("jdbc", "a JDBC driver and java.sql");
+
+	/** Name of the liveness check that {@code probes.liveness.deadlock-detection} adds. */
+	static final String DEADLOCK_CHECK = "deadlocks";
+
+	private static final Duration DEADLOCK_INTERVAL = Duration.ofSeconds(5);
 
 	/** Names taken by Spring Boot's health groups. */
 	private static final Set<String> RESERVED_NAMES = Set.of("liveness", "readiness");
@@ -48,6 +54,9 @@ final class DependencyMonitors {
 		List<DependencyCheck> created = new ArrayList<>();
 		try {
 			properties.getDependencies().forEach((name, dependency) -> monitors.add(create(name, dependency, created)));
+			if (properties.getLiveness().isDeadlockDetection()) {
+				monitors.add(deadlockMonitor(properties));
+			}
 			if (properties.getStartup().isWait()) {
 				// Retry on the wait's backoff from the very first failure; the gate resets it.
 				Backoff backoff = StartupSettings.backoff(properties.getStartup());
@@ -61,6 +70,22 @@ final class DependencyMonitors {
 			created.forEach(DependencyCheck::close);
 			throw ex;
 		}
+	}
+
+	/**
+	 * The deadlock check: a member of liveness, never of readiness (not critical), on a
+	 * schedule of its own; a thread dump's worth of work, so not more often than every 5 s.
+	 */
+	private DependencyMonitor deadlockMonitor(ProbesProperties properties) {
+		if (properties.getDependencies().containsKey(DEADLOCK_CHECK)) {
+			throw new InvalidDependencyException("probes.dependencies." + DEADLOCK_CHECK,
+					"the name is taken by the deadlock check of probes.liveness.deadlock-detection",
+					"Rename the dependency.");
+		}
+		CheckSettings settings = new CheckSettings(false, DEADLOCK_INTERVAL, DEADLOCK_INTERVAL, Duration.ofSeconds(2), 1,
+				1, DEADLOCK_INTERVAL.multipliedBy(3));
+		return new DependencyMonitor(DEADLOCK_CHECK, "deadlock", new DeadlockCheck(), settings, Redactor.none(),
+				this.clock, this.listeners);
 	}
 
 	private DependencyMonitor create(String name, Dependency dependency, List<DependencyCheck> created) {

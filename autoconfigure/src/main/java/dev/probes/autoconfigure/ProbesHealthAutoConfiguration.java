@@ -64,7 +64,9 @@ public final class ProbesHealthAutoConfiguration {
 		Set<String> critical = new LinkedHashSet<>();
 		Set<String> other = new LinkedHashSet<>();
 		properties.getDependencies().forEach((name, dependency) -> (dependency.isCritical() ? critical : other).add(name));
-		return new ProbeGroupsPostProcessor(critical, other, configuredMembers(environment, "liveness"),
+		Set<String> livenessChecks = properties.getLiveness().isDeadlockDetection()
+				? Set.of(DependencyMonitors.DEADLOCK_CHECK) : Set.of();
+		return new ProbeGroupsPostProcessor(critical, other, livenessChecks, configuredMembers(environment, "liveness"),
 				configuredMembers(environment, "readiness"));
 	}
 

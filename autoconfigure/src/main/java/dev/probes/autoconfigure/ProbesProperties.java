@@ -33,6 +33,9 @@ public class ProbesProperties {
 	/** What happens to the probes when the application shuts down. */
 	private final Shutdown shutdown = new Shutdown();
 
+	/** Checks of the process itself, members of liveness. */
+	private final Liveness liveness = new Liveness();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -55,6 +58,31 @@ public class ProbesProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public Liveness getLiveness() {
+		return this.liveness;
+	}
+
+	/**
+	 * Checks of the process itself: never a dependency.
+	 */
+	public static class Liveness {
+
+		/**
+		 * Whether deadlocked threads (as the JVM reports them) make /livez fail; checked in
+		 * the background every 5 seconds.
+		 */
+		private boolean deadlockDetection;
+
+		public boolean isDeadlockDetection() {
+			return this.deadlockDetection;
+		}
+
+		public void setDeadlockDetection(boolean deadlockDetection) {
+			this.deadlockDetection = deadlockDetection;
+		}
+
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.PingHealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 
+import dev.probes.check.DeadlockCheck;
 import dev.probes.engine.CheckScheduler;
 import dev.probes.engine.DependencyMonitor;
 import dev.probes.web.Probe;
@@ -168,7 +169,9 @@ public final class ProbeBinding implements SmartInitializingSingleton {
 
 	private boolean isDefaultMember(Probe probe, String name, Map<String, ProbeMember> owned) {
 		if (probe == Probe.LIVENESS) {
-			return name.equals(LIVENESS_STATE);
+			return name.equals(LIVENESS_STATE) || this.scheduler.monitor(name)
+				.filter((monitor) -> monitor.check() instanceof DeadlockCheck)
+				.isPresent();
 		}
 		if (name.equals(READINESS_STATE)) {
 			return true;

@@ -27,6 +27,8 @@ public final class ProbeGroupsPostProcessor implements HealthEndpointGroupsPostP
 
 	private final Set<String> otherDependencies;
 
+	private final Set<String> livenessChecks;
+
 	private final ConfiguredMembers liveness;
 
 	private final ConfiguredMembers readiness;
@@ -35,14 +37,16 @@ public final class ProbeGroupsPostProcessor implements HealthEndpointGroupsPostP
 	 * Create a post-processor.
 	 * @param criticalDependencies dependencies that join the readiness group
 	 * @param otherDependencies non-critical dependencies, which join no probe group
+	 * @param livenessChecks checks of the process itself, which join liveness only
 	 * @param liveness the members the user named for the liveness group
 	 * @param readiness the members the user named for the readiness group
 	 * @throws DependencyInLivenessException when a dependency is included in liveness
 	 */
 	public ProbeGroupsPostProcessor(Set<String> criticalDependencies, Set<String> otherDependencies,
-			ConfiguredMembers liveness, ConfiguredMembers readiness) {
+			Set<String> livenessChecks, ConfiguredMembers liveness, ConfiguredMembers readiness) {
 		this.criticalDependencies = Set.copyOf(criticalDependencies);
 		this.otherDependencies = Set.copyOf(otherDependencies);
+		this.livenessChecks = Set.copyOf(livenessChecks);
 		this.liveness = liveness;
 		this.readiness = readiness;
 		List<String> inLiveness = liveness.include().stream()
@@ -56,8 +60,8 @@ public final class ProbeGroupsPostProcessor implements HealthEndpointGroupsPostP
 
 	@Override
 	public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
-		return new ProbeHealthEndpointGroups(groups, this.criticalDependencies, this.otherDependencies, this.liveness,
-				this.readiness);
+		return new ProbeHealthEndpointGroups(groups, this.criticalDependencies, this.otherDependencies,
+				this.livenessChecks, this.liveness, this.readiness);
 	}
 
 }

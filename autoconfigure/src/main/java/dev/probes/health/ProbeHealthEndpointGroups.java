@@ -42,17 +42,22 @@ final class ProbeHealthEndpointGroups implements HealthEndpointGroups, Additiona
 	 * @param groups the groups configured so far
 	 * @param criticalDependencies dependencies that join readiness
 	 * @param otherDependencies dependencies that join no probe group
+	 * @param livenessChecks checks of the process itself, which join liveness only
 	 * @param liveness the members the user named for liveness
 	 * @param readiness the members the user named for readiness
 	 */
 	ProbeHealthEndpointGroups(HealthEndpointGroups groups, Set<String> criticalDependencies,
-			Set<String> otherDependencies, ConfiguredMembers liveness, ConfiguredMembers readiness) {
+			Set<String> otherDependencies, Set<String> livenessChecks, ConfiguredMembers liveness,
+			ConfiguredMembers readiness) {
 		this.groups = groups;
 		Set<String> allDependencies = new LinkedHashSet<>(criticalDependencies);
 		allDependencies.addAll(otherDependencies);
-		this.liveness = probeGroup(LIVENESS, "/livez", Set.of("livenessState"), Set.of(), allDependencies, liveness);
+		Set<String> notReadiness = new LinkedHashSet<>(otherDependencies);
+		notReadiness.addAll(livenessChecks);
+		this.liveness = probeGroup(LIVENESS, "/livez", Set.of("livenessState"), livenessChecks, allDependencies,
+				liveness);
 		this.readiness = probeGroup(READINESS, "/readyz", Set.of("readinessState"), criticalDependencies,
-				otherDependencies, readiness);
+				notReadiness, readiness);
 		Set<String> names = new LinkedHashSet<>(groups.getNames());
 		names.add(LIVENESS);
 		names.add(READINESS);

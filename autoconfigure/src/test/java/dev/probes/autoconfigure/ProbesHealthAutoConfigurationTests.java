@@ -100,6 +100,26 @@ class ProbesHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void runWithDeadlockDetectionAddsItToLivenessOnlyEvenWhenReadinessIncludesEverything() {
+		this.contextRunner
+			.withPropertyValues("probes.liveness.deadlock-detection=true",
+					"management.endpoint.health.group.readiness.include=*")
+			.run((context) -> {
+				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+				assertThat(groups.get("liveness").isMember("deadlocks")).isTrue();
+				assertThat(groups.get("liveness").isMember("livenessState")).isTrue();
+				assertThat(groups.get("readiness").isMember("deadlocks")).isFalse();
+			});
+	}
+
+	@Test
+	void runWithoutDeadlockDetectionLeavesLivenessToLivenessState() {
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(HealthEndpointGroups.class).get("liveness").isMember("deadlocks"))
+			.isFalse());
+	}
+
+	@Test
 	void runWhenReadinessIncludesEverythingKeepsNonCriticalDependencyOut() {
 		this.contextRunner.withPropertyValues("management.endpoint.health.group.readiness.include=*")
 			.run((context) -> {

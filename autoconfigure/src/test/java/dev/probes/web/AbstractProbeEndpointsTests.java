@@ -34,6 +34,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.probes.test.Deadlock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -206,6 +208,23 @@ abstract class AbstractProbeEndpointsTests {
 			assertThat(postgres.statusCode()).isEqualTo(200);
 			assertThat(postgres.body()).isEqualTo("{\"status\":\"UP\"}");
 		}, tcp("postgres", port, true), "management.endpoint.health.show-components=always");
+	}
+
+	@Test
+	void livezWhenThreadsDeadlockAnswers503AndReadyzStays200() throws IOException {
+		int port = listeningPort();
+		run((base) -> {
+			awaitStatus(base + "/readyz", 200);
+			assertThat(get(base + "/livez?verbose").body()).contains("[+]deadlocks ok");
+			assertThat(get(base + "/readyz?verbose").body()).doesNotContain("deadlocks");
+			try (Deadlock deadlock = Deadlock.start("probes-web-deadlock")) {
+				// Checked every 5 s in the background.
+				awaitStatus(base + "/livez", 503);
+				assertThat(get(base + "/livez?verbose").body()).contains("[-]deadlocks failed: reason withheld");
+				assertThat(get(base + "/readyz").statusCode()).isEqualTo(200);
+			}
+			awaitStatus(base + "/livez", 200);
+		}, tcp("postgres", port, true), "probes.liveness.deadlock-detection=true");
 	}
 
 	@Test
