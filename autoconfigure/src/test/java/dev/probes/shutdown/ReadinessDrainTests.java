@@ -42,6 +42,7 @@ class ReadinessDrainTests {
 					samples.add(Sample.of("/work", port));
 					samples.add(Sample.of("/readyz", port));
 					samples.add(Sample.of("/livez", port));
+					samples.add(Sample.of("/actuator/health/readiness", port));
 					sleep(Duration.ofMillis(20));
 				}
 			});
@@ -75,6 +76,11 @@ class ReadinessDrainTests {
 			assertThat(readyAfterSignal).isNotEmpty().allSatisfy((sample) -> assertThat(sample.status()).isEqualTo(503));
 			assertThat(workInDrain).filteredOn((sample) -> sample.sentAt() > signalled).hasSizeGreaterThan(20);
 			assertThat(workInDrain).allSatisfy((sample) -> assertThat(sample.status()).isEqualTo(200));
+			assertThat(samples)
+				.filteredOn((sample) -> sample.path().equals("/actuator/health/readiness")
+						&& sample.sentAt() > signalled + millis(200) && sample.status() != -1)
+				.isNotEmpty()
+				.allSatisfy((sample) -> assertThat(sample.status()).isEqualTo(503));
 			assertThat(samples).filteredOn((sample) -> sample.path().equals("/livez") && sample.status() != -1)
 				.allSatisfy((sample) -> assertThat(sample.status()).isEqualTo(200));
 			assertThat(Duration.ofNanos(exited - signalled)).isGreaterThanOrEqualTo(DRAIN)
