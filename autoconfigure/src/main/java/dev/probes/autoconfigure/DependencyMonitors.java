@@ -134,9 +134,13 @@ final class DependencyMonitors {
 			Duration slowAttempt = dependency.getInterval().plus(dependency.getTimeout().multipliedBy(2));
 			maxStaleness = (threeIntervals.compareTo(slowAttempt) >= 0) ? threeIntervals : slowAttempt;
 		}
+		if (dependency.getJitter() < 0 || dependency.getJitter() > 1) {
+			throw declaration.invalid("jitter", dependency.getJitter() + " is not between 0 and 1",
+					"Set '" + declaration.property("jitter") + "' to a fraction such as 0.1, or 0 for a fixed schedule.");
+		}
 		return new CheckSettings(dependency.isCritical(), dependency.getInterval(), dependency.getIntervalWhenDown(),
 				dependency.getTimeout(), dependency.getFailureThreshold(), dependency.getSuccessThreshold(),
-				maxStaleness);
+				maxStaleness, dependency.getJitter());
 	}
 
 	private static void requirePositive(DependencyDeclaration declaration, String key, Duration value) {

@@ -257,6 +257,14 @@ public class ProbesProperties {
 		 */
 		private @Nullable Duration maxStaleness;
 
+		/**
+		 * Fraction, from 0 to 1, by which each delay between attempts is shortened at random,
+		 * so that the pods of a fleet do not check in lock-step. The first delay after start
+		 * and after each change of status is drawn from the whole interval. 0 for a fixed
+		 * schedule.
+		 */
+		private double jitter = 0.1;
+
 		/** jdbc: name of the DataSource bean to use. Defaults to the primary DataSource. */
 		private @Nullable String dataSource;
 
@@ -369,6 +377,14 @@ public class ProbesProperties {
 
 		public void setMaxStaleness(@Nullable Duration maxStaleness) {
 			this.maxStaleness = maxStaleness;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
 		}
 
 		public @Nullable String getDataSource() {

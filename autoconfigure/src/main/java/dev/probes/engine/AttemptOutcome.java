@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param details facts the check reported
  * @param finishedAt when the attempt completed or was abandoned
  * @param latency how long it took
+ * @param timedOut whether it was abandoned past its timeout
  */
 record AttemptOutcome(boolean success, @Nullable String error, boolean permanent, Map<String, Object> details,
-		Instant finishedAt, Duration latency) {
+		Instant finishedAt, Duration latency, boolean timedOut) {
 
 }

@@ -45,6 +45,8 @@ public final class DependencyMonitor {
 
 	private final Thresholds thresholds;
 
+	private final Spread spread;
+
 	private final Clock clock;
 
 	private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
@@ -92,6 +94,7 @@ public final class DependencyMonitor {
 		this.settings = settings;
 		this.redactor = redactor;
 		this.thresholds = new Thresholds(settings.failureThreshold(), settings.successThreshold());
+		this.spread = new Spread(settings.jitter());
 		this.clock = clock;
 		this.listeners.addAll(listeners);
 	}
@@ -223,11 +226,11 @@ public final class DependencyMonitor {
 		try {
 			CheckResult result = this.check.check(this.settings.timeout());
 			String error = (result.error() != null) ? FailureDescriptions.safe(result.error(), this.redactor) : null;
-			outcome = outcome(result.up(), error, result.permanent(), redact(result.details()), startedAt);
+			outcome = outcome(result.up(), error, result.permanent(), redact(result.details()), startedAt, false);
 		}
 		catch (Throwable ex) {
 			outcome = outcome(false, FailureDescriptions.describe(ex, this.redactor), FailureDescriptions.isPermanent(ex),
-					Map.of(), startedAt);
+					Map.of(), startedAt, false);
 		}
 		synchronized (this) {
 			this.inFlight = false;
@@ -244,7 +247,7 @@ public final class DependencyMonitor {
 				this.pending.cancel(false);
 			}
 		}
-		record(outcome, false);
+		record(outcome);
 	}
 
 	private void abandon(long attempt, long startedAt) {
@@ -261,18 +264,19 @@ public final class DependencyMonitor {
 			abandoned.cancel(true);
 		}
 		record(outcome(false, "timed out after " + Durations.format(this.settings.timeout()), false, Map.of(),
-				startedAt), true);
+				startedAt, true));
 	}
 
-	private void record(AttemptOutcome outcome, boolean timedOut) {
+	private void record(AttemptOutcome outcome) {
 		DependencyState previous = this.state.get();
 		DependencyState current = this.thresholds.apply(previous, outcome);
 		this.state.set(current);
 		// An attempt that timed out while the dependency was up may have started in a short
 		// outage that is over by now: a prompt re-check settles it, rather than leaving a stale
 		// DOWN in place for interval-when-down. Once down, the usual schedule holds again.
-		boolean recheck = timedOut && previous.status() == DependencyStatus.UP && this.backoffWhileDown == null;
-		Duration delay = recheck ? Duration.ZERO : nextDelay(current);
+		boolean recheck = outcome.timedOut() && previous.status() == DependencyStatus.UP
+				&& this.backoffWhileDown == null;
+		Duration delay = recheck ? Duration.ZERO : nextDelay(previous, current);
 		this.nextAttemptIn = delay;
 		synchronized (this) {
 			schedule(delay);
@@ -282,19 +286,24 @@ public final class DependencyMonitor {
 		}
 	}
 
-	private Duration nextDelay(DependencyState state) {
-		if (state.status() == DependencyStatus.UP) {
-			return this.settings.interval();
-		}
+	private Duration nextDelay(DependencyState previous, DependencyState current) {
 		Backoff backoff = this.backoffWhileDown;
-		return (backoff != null) ? backoff.delayAfter(Math.max(1, state.consecutiveFailures()))
+		if (current.status() != DependencyStatus.UP && backoff != null) {
+			// The start-up wait's backoff has a jitter of its own.
+			return backoff.delayAfter(Math.max(1, current.consecutiveFailures()));
+		}
+		Duration base = (current.status() == DependencyStatus.UP) ? this.settings.interval()
 				: this.settings.intervalWhenDown();
+		// After start and after a change of status, pods that saw the same thing at the same
+		// time take a new phase each; otherwise they drift apart a little at every attempt.
+		return (previous.status() != current.status()) ? this.spread.rephase(base) : this.spread.shorten(base);
 	}
 
 	private AttemptOutcome outcome(boolean success, @Nullable String error, boolean permanent,
-			Map<String, Object> details, long startedAt) {
+			Map<String, Object> details, long startedAt, boolean timedOut) {
 		Duration latency = Duration.ofNanos(System.nanoTime() - startedAt);
-		return new AttemptOutcome(success, error, permanent && !success, details, this.clock.instant(), latency);
+		return new AttemptOutcome(success, error, permanent && !success, details, this.clock.instant(), latency,
+				timedOut);
 	}
 
 	private Map<String, Object> redact(Map<String, Object> details) {

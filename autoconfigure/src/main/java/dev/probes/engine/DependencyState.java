@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param permanent whether the latest failure will not go away by retrying, such as a
  * wrong password or a missing database
  * @param details facts reported by the latest attempt
+ * @param timedOut whether the latest attempt was abandoned past its timeout
+ * @param since when the status took its current value, {@code null} before the first attempt
  */
 public record DependencyState(DependencyStatus status, @Nullable Instant lastChecked, @Nullable Duration latency,
 		int consecutiveFailures, int consecutiveSuccesses, @Nullable String error, boolean permanent,
-		Map<String, Object> details) {
+		Map<String, Object> details, boolean timedOut, @Nullable Instant since) {
 
 	public DependencyState {
 		details = Map.copyOf(details);
@@ -29,7 +31,7 @@ public record DependencyState(DependencyStatus status, @Nullable Instant lastChe
 
 	/** The state of a dependency that has not been checked yet. */
 	public static DependencyState unknown() {
-		return new DependencyState(DependencyStatus.UNKNOWN, null, null, 0, 0, null, false, Map.of());
+		return new DependencyState(DependencyStatus.UNKNOWN, null, null, 0, 0, null, false, Map.of(), false, null);
 	}
 
 	/**
@@ -49,7 +51,7 @@ public record DependencyState(DependencyStatus status, @Nullable Instant lastChe
 		}
 		String error = "stale: last checked " + Durations.format(age) + " ago";
 		return new DependencyState(DependencyStatus.DOWN, this.lastChecked, this.latency, this.consecutiveFailures,
-				this.consecutiveSuccesses, error, false, this.details);
+				this.consecutiveSuccesses, error, false, this.details, this.timedOut, this.since);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.probes.engine;
 
+import java.time.Instant;
+
 /**
  * Applies failure and success thresholds: the status flips only after enough consecutive
  * outcomes of the other kind, so a single blip neither fails readiness nor ends an outage.
@@ -19,8 +21,9 @@ final class Thresholds {
 		int failures = outcome.success() ? 0 : current.consecutiveFailures() + 1;
 		int successes = outcome.success() ? current.consecutiveSuccesses() + 1 : 0;
 		DependencyStatus status = nextStatus(current.status(), failures, successes);
+		Instant since = (status != current.status()) ? outcome.finishedAt() : current.since();
 		return new DependencyState(status, outcome.finishedAt(), outcome.latency(), failures, successes,
-				outcome.error(), outcome.permanent(), outcome.details());
+				outcome.error(), outcome.permanent(), outcome.details(), outcome.timedOut(), since);
 	}
 
 	private DependencyStatus nextStatus(DependencyStatus current, int failures, int successes) {

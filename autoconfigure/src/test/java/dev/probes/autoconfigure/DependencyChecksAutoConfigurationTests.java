@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -46,7 +48,7 @@ class DependencyChecksAutoConfigurationTests {
 				DependencyMonitor monitor = context.getBean(CheckScheduler.class).monitor("cache").orElseThrow();
 				assertThat(monitor.type()).isEqualTo("tcp");
 				assertThat(monitor.settings()).isEqualTo(new CheckSettings(true, Duration.ofSeconds(10),
-						Duration.ofSeconds(2), Duration.ofSeconds(2), 1, 1, Duration.ofSeconds(30)));
+						Duration.ofSeconds(2), Duration.ofSeconds(2), 1, 1, Duration.ofSeconds(30), 0.1));
 			});
 	}
 
@@ -57,10 +59,24 @@ class DependencyChecksAutoConfigurationTests {
 				"probes.dependencies.cache.critical=false", "probes.dependencies.cache.interval=1s",
 				"probes.dependencies.cache.interval-when-down=500ms", "probes.dependencies.cache.timeout=300ms",
 				"probes.dependencies.cache.failure-threshold=3", "probes.dependencies.cache.success-threshold=2",
-				"probes.dependencies.cache.max-staleness=7s")
+				"probes.dependencies.cache.max-staleness=7s", "probes.dependencies.cache.jitter=0.25")
 			.run((context) -> assertThat(context.getBean(CheckScheduler.class).monitor("cache").orElseThrow().settings())
 				.isEqualTo(new CheckSettings(false, Duration.ofSeconds(1), Duration.ofMillis(500),
-						Duration.ofMillis(300), 3, 2, Duration.ofSeconds(7))));
+						Duration.ofMillis(300), 3, 2, Duration.ofSeconds(7), 0.25)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(doubles = { -0.1, 1.5 })
+	void runWithJitterOutsideZeroToOneFailsNamingTheProperty(double jitter) {
+		this.contextRunner.withPropertyValues("probes.dependencies.cache.type=tcp",
+				"probes.dependencies.cache.host=127.0.0.1", "probes.dependencies.cache.port=6379",
+				"probes.dependencies.cache.jitter=" + jitter)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidDependencyException.class)
+				.hasMessageContaining("probes.dependencies.cache.jitter")
+				.hasMessageContaining("is not between 0 and 1"));
 	}
 
 	@Test

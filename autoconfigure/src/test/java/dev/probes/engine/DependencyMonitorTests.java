@@ -177,6 +177,55 @@ class DependencyMonitorTests {
 	}
 
 	@Test
+	void jitterShortensIntervalsAtRandomAndNeverLengthensThem() {
+		List<Long> gaps = attemptGaps(0.5);
+		// 100 ms shortened by up to 50 %; the timer may run an attempt a little late, never early.
+		assertThat(gaps).allSatisfy((gap) -> assertThat(gap).isBetween(45L, 100L + 40));
+		assertThat(gaps).anySatisfy((gap) -> assertThat(gap).isLessThan(75L));
+	}
+
+	@Test
+	void withoutJitterIntervalsAreFixed() {
+		assertThat(attemptGaps(0)).allSatisfy((gap) -> assertThat(gap).isGreaterThanOrEqualTo(99L));
+	}
+
+	private List<Long> attemptGaps(double jitter) {
+		List<Long> startTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
+		CheckSettings settings = new CheckSettings(true, Duration.ofMillis(100), Duration.ofMillis(100),
+				Duration.ofMillis(200), 1, 1, Duration.ofSeconds(60), jitter);
+		start((timeout) -> {
+			startTimes.add(System.nanoTime());
+			return CheckResult.success();
+		}, settings);
+		await().atMost(Duration.ofSeconds(5)).until(() -> startTimes.size() >= 16);
+		this.scheduler.close();
+		// Skip the first gap: after the first result the phase is drawn from the whole interval.
+		return java.util.stream.IntStream.range(2, 16)
+			.mapToObj((i) -> TimeUnit.NANOSECONDS.toMillis(startTimes.get(i) - startTimes.get(i - 1)))
+			.toList();
+	}
+
+	@Test
+	void firstDelayAfterAChangeOfStatusIsDrawnFromTheWholeInterval() {
+		List<Long> firstGaps = new java.util.ArrayList<>();
+		for (int run = 0; run < 8; run++) {
+			List<Long> startTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
+			CheckSettings settings = new CheckSettings(true, Duration.ofMillis(400), Duration.ofMillis(400),
+					Duration.ofMillis(200), 1, 1, Duration.ofSeconds(60), 0.1);
+			start((timeout) -> {
+				startTimes.add(System.nanoTime());
+				return CheckResult.success();
+			}, settings);
+			await().atMost(Duration.ofSeconds(2)).until(() -> startTimes.size() >= 2);
+			this.scheduler.close();
+			firstGaps.add(TimeUnit.NANOSECONDS.toMillis(startTimes.get(1) - startTimes.get(0)));
+		}
+		assertThat(firstGaps).allSatisfy((gap) -> assertThat(gap).isLessThanOrEqualTo(400L + 40));
+		// A spread of only 10 % would keep every first gap above 360 ms.
+		assertThat(firstGaps).anySatisfy((gap) -> assertThat(gap).isLessThan(300L));
+	}
+
+	@Test
 	void listenersAreToldAfterEveryAttempt() {
 		AtomicInteger told = new AtomicInteger();
 		CheckSettings settings = settings(Duration.ofMillis(50), Duration.ofMillis(50));

@@ -59,12 +59,28 @@ class ThresholdsTests {
 		assertThat(state.consecutiveSuccesses()).isEqualTo(1);
 	}
 
+	@Test
+	void sinceIsWhenTheStatusLastChanged() {
+		DependencyState state = this.thresholds.apply(DependencyState.unknown(), success());
+		Instant upSince = state.since();
+		assertThat(upSince).isNotNull();
+		state = this.thresholds.apply(state, success());
+		assertThat(state.since()).isEqualTo(upSince);
+		for (int failures = 1; failures < 3; failures++) {
+			state = this.thresholds.apply(state, failure());
+			assertThat(state.since()).isEqualTo(upSince);
+		}
+		state = this.thresholds.apply(state, failure());
+		assertThat(state.status()).isEqualTo(DependencyStatus.DOWN);
+		assertThat(state.since()).isEqualTo(state.lastChecked()).isAfterOrEqualTo(upSince);
+	}
+
 	private static AttemptOutcome success() {
-		return new AttemptOutcome(true, null, false, Map.of(), Instant.now(), Duration.ofMillis(3));
+		return new AttemptOutcome(true, null, false, Map.of(), Instant.now(), Duration.ofMillis(3), false);
 	}
 
 	private static AttemptOutcome failure() {
-		return new AttemptOutcome(false, "connection refused", false, Map.of(), Instant.now(), Duration.ofMillis(3));
+		return new AttemptOutcome(false, "connection refused", false, Map.of(), Instant.now(), Duration.ofMillis(3), false);
 	}
 
 }
