@@ -1,0 +1,56 @@
+package dev.probes.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.probes.engine.CheckScheduler;
+import dev.probes.metrics.DependencyMetrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The metrics' auto-configuration: on with Micrometer, off without it or with Probes, and
+ * bound to a registry with the meters of every declared dependency before its first check.
+ */
+class ProbesMetricsAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DependencyChecksAutoConfiguration.class,
+				ProbesMetricsAutoConfiguration.class))
+		.withPropertyValues("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=127.0.0.1",
+				"probes.dependencies.cache.port=9", "probes.dependencies.cache.critical=false");
+
+	@Test
+	void runWithMicrometerRegistersMetricsThatAreAlsoAStateListener() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(DependencyMetrics.class);
+			MeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(DependencyMetrics.class).bindTo(registry);
+			assertThat(registry.get(DependencyMetrics.STATE)
+				.tags("dependency", "cache", "type", "tcp", "critical", "false")
+				.gauge()
+				.value()).isIn(-1.0, 0.0);
+			assertThat(registry.get(DependencyMetrics.CHECKS).tag("outcome", "timeout").functionCounter()).isNotNull();
+			assertThat(context.getBean(CheckScheduler.class).monitors()).hasSize(1);
+		});
+	}
+
+	@Test
+	void runWithoutMicrometerRegistersNothing() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterBinder.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(DependencyMetrics.class));
+	}
+
+	@Test
+	void runWhenDisabledRegistersNothing() {
+		this.contextRunner.withPropertyValues("probes.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(DependencyMetrics.class));
+	}
+
+}
