@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import dev.probes.engine.CheckScheduler;
+import dev.probes.health.ContributorCheck;
+import dev.probes.startup.LaunchTime;
 import dev.probes.startup.StartupGate;
 import dev.probes.startup.StartupGateOrdering;
-import dev.probes.health.ContributorCheck;
 import dev.probes.startup.StartupProbeServerHandover;
 import dev.probes.startup.StartupProbeServers;
 import dev.probes.web.ProbeVerdicts;
@@ -33,12 +34,12 @@ public final class ProbesStartupAutoConfiguration {
 
 	@Bean(name = GATE_BEAN_NAME, initMethod = "await")
 	StartupGate probesStartupGate(CheckScheduler scheduler, ProbesProperties properties,
-			ObjectProvider<ProbeVerdicts> verdicts) {
+			ObjectProvider<ProbeVerdicts> verdicts, ObjectProvider<LaunchTime> launch) {
 		// A health contributor is only known once the context is complete, after the wait.
 		StartupGate gate = new StartupGate(scheduler.monitors()
 			.stream()
 			.filter((monitor) -> monitor.settings().critical() && !(monitor.check() instanceof ContributorCheck))
-			.toList(), StartupSettings.timeout(properties.getStartup()));
+			.toList(), StartupSettings.timeout(properties.getStartup()), launch.getIfAvailable());
 		verdicts.ifAvailable((available) -> gate.onAwaitedChange(available::waitingFor));
 		return gate;
 	}

@@ -22,8 +22,9 @@ class StartupTimeoutFailureAnalyzer extends AbstractFailureAnalyzer<StartupTimeo
 			.map((entry) -> "    " + entry.getKey() + ": " + entry.getValue())
 			.collect(Collectors.joining("\n"));
 		return new FailureAnalysis(
-				"Critical dependencies were still down after waiting " + Durations.format(cause.getTimeout())
-						+ ":\n\n" + down,
+				"Critical dependencies were still down " + Durations.format(cause.getTimeout()) + " after "
+						+ cause.getOrigin() + " (probes.startup.timeout; the wait itself took "
+						+ Durations.format(cause.getWaited()) + "):\n\n" + down,
 				"Check that these dependencies run and are reachable from here. If they only need longer to"
 						+ " start, raise 'probes.startup.timeout' (and the startupProbe's failureThreshold with it).",
 				cause);

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.probes.engine.DependencyMonitor;
 import dev.probes.engine.DependencyState;
@@ -35,6 +36,8 @@ public final class StartupGate {
 
 	private final Duration timeout;
 
+	private final @Nullable LaunchTime launch;
+
 	private final Object lock = new Object();
 
 	private final Map<String, Duration> upAfter = new LinkedHashMap<>();
@@ -50,13 +53,25 @@ public final class StartupGate {
 	private long startedAt;
 
 	/**
-	 * Create a gate.
+	 * Create a gate whose deadline counts from the moment it starts waiting.
 	 * @param critical the monitors of the critical dependencies
 	 * @param timeout how long to wait at most
 	 */
 	public StartupGate(List<DependencyMonitor> critical, Duration timeout) {
+		this(critical, timeout, null);
+	}
+
+	/**
+	 * Create a gate.
+	 * @param critical the monitors of the critical dependencies
+	 * @param timeout how long after the launch to give up
+	 * @param launch the launch that the deadline counts from; {@code null} to count from the
+	 * moment the gate starts waiting
+	 */
+	public StartupGate(List<DependencyMonitor> critical, Duration timeout, @Nullable LaunchTime launch) {
 		this.critical = List.copyOf(critical);
 		this.timeout = timeout;
+		this.launch = launch;
 		this.awaited = critical.stream().map(DependencyMonitor::name).toList();
 	}
 
@@ -86,7 +101,7 @@ public final class StartupGate {
 	 */
 	public void await() {
 		this.startedAt = System.nanoTime();
-		long deadline = this.startedAt + this.timeout.toNanos();
+		long deadline = deadline();
 		this.critical.forEach((monitor) -> monitor.addListener(this.listener));
 		try {
 			this.critical.forEach((monitor) -> logIfDown(monitor, monitor.state()));
@@ -104,7 +119,9 @@ public final class StartupGate {
 				failIfPermanent(down);
 				long now = System.nanoTime();
 				if (now - deadline >= 0) {
-					throw new StartupTimeoutException(this.timeout, lastErrors(down));
+					throw new StartupTimeoutException(this.timeout,
+							(this.launch != null) ? this.launch.origin() : "the start of the wait",
+							Duration.ofNanos(now - this.startedAt), lastErrors(down));
 				}
 				synchronized (this.lock) {
 					long wait = Math.min(POLL_NANOS, deadline - now);
@@ -122,6 +139,20 @@ public final class StartupGate {
 				monitor.backOffWhileDown(null);
 			});
 		}
+	}
+
+	/**
+	 * Return the deadline: the timeout after the launch, but never so early that a dependency
+	 * has had no time for one attempt, as when the application started long after the JVM.
+	 */
+	private long deadline() {
+		long origin = (this.launch != null) ? this.launch.originNanos() : this.startedAt;
+		long fromLaunch = origin + this.timeout.toNanos();
+		long oneAttempt = this.startedAt + this.critical.stream()
+			.mapToLong((monitor) -> monitor.settings().timeout().toNanos())
+			.max()
+			.orElse(0);
+		return (fromLaunch - oneAttempt >= 0) ? fromLaunch : oneAttempt;
 	}
 
 	private void attemptCompleted(DependencyMonitor dependency, DependencyState previous, DependencyState current) {

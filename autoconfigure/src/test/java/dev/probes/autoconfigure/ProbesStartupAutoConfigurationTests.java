@@ -74,7 +74,8 @@ class ProbesStartupAutoConfigurationTests {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(StartupTimeoutException.class);
 				FailureAnalysis analysis = new StartupTimeoutFailureAnalyzer().analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains("still down after waiting 1s", "cache: connection refused");
+				assertThat(analysis.getDescription()).contains("still down 1s after the start of the wait",
+						"cache: connection refused");
 				assertThat(analysis.getAction()).contains("probes.startup.timeout");
 			});
 	}

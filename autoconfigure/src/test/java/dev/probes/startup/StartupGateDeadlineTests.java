@@ -1,0 +1,68 @@
+package dev.probes.startup;
+
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.probes.check.Redactor;
+import dev.probes.engine.CheckScheduler;
+import dev.probes.engine.CheckSettings;
+import dev.probes.engine.DependencyMonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Where the start-up wait's deadline counts from: the launch, so the wait gets what is left
+ * of the timeout after the start-up before it; yet never less than one attempt.
+ */
+class StartupGateDeadlineTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+	@Test
+	void deadlineCountsFromTheLaunchNotFromTheWait() {
+		LaunchTime launchedEarlier = new LaunchTime(System.nanoTime() - Duration.ofMillis(1500).toNanos(),
+				"the JVM's start");
+		StartupTimeoutException timeout = awaitRefused(launchedEarlier, Duration.ofMillis(100));
+		assertThat(timeout.getOrigin()).isEqualTo("the JVM's start");
+		assertThat(timeout.getTimeout()).isEqualTo(TIMEOUT);
+		// 2 s after a launch 1.5 s ago: about 0.5 s of waiting, not 2 s.
+		assertThat(timeout.getWaited()).isBetween(Duration.ofMillis(400), Duration.ofMillis(1500));
+		assertThat(timeout.getLastErrors()).containsEntry("db", "connection refused");
+	}
+
+	@Test
+	void launchLongBeforeTheDeadlineStillGetsOneAttempt() {
+		LaunchTime launchedLongAgo = new LaunchTime(System.nanoTime() - Duration.ofMinutes(5).toNanos(),
+				"the JVM's start");
+		StartupTimeoutException timeout = awaitRefused(launchedLongAgo, Duration.ofMillis(300));
+		assertThat(timeout.getWaited()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		assertThat(timeout.getLastErrors()).containsEntry("db", "connection refused");
+	}
+
+	@Test
+	void withoutLaunchTimeDeadlineCountsFromTheWait() {
+		StartupTimeoutException timeout = awaitRefused(null, Duration.ofMillis(100));
+		assertThat(timeout.getOrigin()).isEqualTo("the start of the wait");
+		assertThat(timeout.getWaited()).isGreaterThanOrEqualTo(TIMEOUT);
+	}
+
+	private static StartupTimeoutException awaitRefused(LaunchTime launch, Duration checkTimeout) {
+		CheckSettings settings = new CheckSettings(true, Duration.ofSeconds(10), Duration.ofMillis(50), checkTimeout, 1,
+				1, Duration.ofSeconds(30));
+		DependencyMonitor refused = new DependencyMonitor("db", "test", (timeout) -> {
+			Thread.sleep(checkTimeout.toMillis() - 10);
+			throw new ConnectException("Connection refused");
+		}, settings, Redactor.none(), Clock.systemUTC(), List.of());
+		try (CheckScheduler scheduler = new CheckScheduler(List.of(refused))) {
+			scheduler.start();
+			StartupGate gate = new StartupGate(List.of(refused), TIMEOUT, launch);
+			return catchThrowableOfType(StartupTimeoutException.class, gate::await);
+		}
+	}
+
+}
