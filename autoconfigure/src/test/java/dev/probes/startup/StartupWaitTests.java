@@ -155,6 +155,38 @@ class StartupWaitTests {
 	}
 
 	@Test
+	void servesTheProbePortAndCustomReadinessPathDuringWait() throws Exception {
+		int port = freePort();
+		int probePort = freePort();
+		this.proxy.refuse();
+		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
+			.supplyAsync(() -> new SpringApplicationBuilder(WaitingApplication.class)
+				.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s",
+						"probes.server.port=" + probePort,
+						"management.endpoint.health.group.readiness.additional-path=server:/ready")
+					.toArray(String[]::new))
+				.run());
+		try {
+			awaitListening(probePort, Duration.ofSeconds(10));
+			awaitListening(port, "/ready", Duration.ofSeconds(10));
+			assertThat(status(probePort, "/livez")).isEqualTo(200);
+			assertThat(status(probePort, "/readyz")).isEqualTo(503);
+			assertThat(body(probePort, "/readyz?verbose")).contains("postgres");
+			assertThat(status(port, "/ready")).isEqualTo(503);
+			assertThat(body(port, "/ready")).contains("postgres");
+			assertThat(status(port, "/livez")).isEqualTo(200);
+			assertThat(application).isNotDone();
+			this.proxy.pass();
+			awaitStatus(probePort, "/readyz", 200, Duration.ofSeconds(20));
+			awaitStatus(port, "/ready", 200, Duration.ofSeconds(20));
+		}
+		finally {
+			this.proxy.pass();
+			application.get(30, TimeUnit.SECONDS).close();
+		}
+	}
+
+	@Test
 	void exitsNonZeroAtDeadlineNamingDependencyAndLastError() throws Exception {
 		this.proxy.refuse();
 		ProcessResult result = runProcess(properties(0, this.proxy.port(), "probes.startup.timeout=5s"));
