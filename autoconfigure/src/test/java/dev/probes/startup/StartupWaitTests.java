@@ -218,6 +218,26 @@ class StartupWaitTests {
 	}
 
 	@Test
+	void failsAtOnceWhenPostgresPasswordIsWrongWithoutShowingIt() throws Exception {
+		RealServices.Database secured = RealServices.passwordPostgres();
+		// The server checks passwords: the right one logs in, so a failure below is the wrong one's.
+		DriverManager.getConnection(secured.jdbcUrl(), secured.username(), secured.password()).close();
+		String password = "wr0ng-pg-pa55word";
+		ProcessResult result = runProcess(List.of("--server.port=0", "--spring.datasource.url=" + secured.jdbcUrl(),
+				"--spring.datasource.username=" + secured.username(), "--spring.datasource.password=" + password,
+				"--spring.flyway.enabled=false", "--probes.dependencies.postgres.type=jdbc",
+				"--probes.startup.wait=true", "--probes.startup.timeout=60s"));
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(15));
+		assertThat(result.output()).contains(
+				"Critical dependency 'postgres' failed with an error that retrying will not mend",
+				"password authentication failed");
+		assertThat(result.output()).doesNotContain(password);
+		System.out.printf("MEASURED start-up wrong PostgreSQL password: process exited with %d after %dms"
+				+ " (deadline 60s)%n", result.exitCode(), result.elapsed().toMillis());
+	}
+
+	@Test
 	void failsAtOnceWhenDatabaseDoesNotExist() {
 		long started = System.nanoTime();
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(WaitingApplication.class)

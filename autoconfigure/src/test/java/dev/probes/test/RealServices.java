@@ -25,6 +25,8 @@ public final class RealServices {
 
 	private static Database mariadb;
 
+	private static Database passwordPostgres;
+
 	private RealServices() {
 	}
 
@@ -50,6 +52,19 @@ public final class RealServices {
 					() -> new Database("mariadb", "127.0.0.1", 3306, "test", "root", ""));
 		}
 		return mariadb;
+	}
+
+	/**
+	 * Return a PostgreSQL database that checks passwords, which the machine's shared server
+	 * (trust authentication) does not: a container, or a private server of its own on
+	 * another port ({@link PrivatePostgres}), stopped when the JVM exits.
+	 * @return the database
+	 */
+	public static synchronized Database passwordPostgres() {
+		if (passwordPostgres == null) {
+			passwordPostgres = start(() -> new PostgreSQLContainer("postgres:16-alpine"), PrivatePostgres::start);
+		}
+		return passwordPostgres;
 	}
 
 	private static Database start(Supplier<JdbcDatabaseContainer<?>> container, Supplier<Database> local) {
