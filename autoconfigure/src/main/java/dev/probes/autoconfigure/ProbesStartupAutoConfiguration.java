@@ -1,5 +1,6 @@
 package dev.probes.autoconfigure;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -34,12 +35,13 @@ public final class ProbesStartupAutoConfiguration {
 
 	@Bean(name = GATE_BEAN_NAME, initMethod = "await")
 	StartupGate probesStartupGate(CheckScheduler scheduler, ProbesProperties properties,
-			ObjectProvider<ProbeVerdicts> verdicts, ObjectProvider<LaunchTime> launch) {
+			ObjectProvider<ProbeVerdicts> verdicts, ObjectProvider<LaunchTime> launch, BeanFactory beanFactory) {
 		// A health contributor is only known once the context is complete, after the wait.
 		StartupGate gate = new StartupGate(scheduler.monitors()
 			.stream()
 			.filter((monitor) -> monitor.settings().critical() && !(monitor.check() instanceof ContributorCheck))
-			.toList(), StartupSettings.timeout(properties.getStartup()), launch.getIfAvailable());
+			.toList(), StartupSettings.timeout(properties.getStartup()), launch.getIfAvailable(),
+				DependencyAddresses.of(properties, beanFactory));
 		verdicts.ifAvailable((available) -> gate.onAwaitedChange(available::waitingFor));
 		return gate;
 	}

@@ -1,5 +1,6 @@
 package dev.probes.startup;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ public final class StartupGate {
 
 	private final @Nullable LaunchTime launch;
 
+	private final Map<String, InetSocketAddress> addresses;
+
 	private final Object lock = new Object();
 
 	private final Map<String, Duration> upAfter = new LinkedHashMap<>();
@@ -58,7 +61,7 @@ public final class StartupGate {
 	 * @param timeout how long to wait at most
 	 */
 	public StartupGate(List<DependencyMonitor> critical, Duration timeout) {
-		this(critical, timeout, null);
+		this(critical, timeout, null, Map.of());
 	}
 
 	/**
@@ -67,11 +70,16 @@ public final class StartupGate {
 	 * @param timeout how long after the launch to give up
 	 * @param launch the launch that the deadline counts from; {@code null} to count from the
 	 * moment the gate starts waiting
+	 * @param addresses the host and port of each dependency that has one, by name (unresolved):
+	 * while the gate waits, a dependency is checked at once when its address starts to accept
+	 * connections
 	 */
-	public StartupGate(List<DependencyMonitor> critical, Duration timeout, @Nullable LaunchTime launch) {
+	public StartupGate(List<DependencyMonitor> critical, Duration timeout, @Nullable LaunchTime launch,
+			Map<String, InetSocketAddress> addresses) {
 		this.critical = List.copyOf(critical);
 		this.timeout = timeout;
 		this.launch = launch;
+		this.addresses = Map.copyOf(addresses);
 		this.awaited = critical.stream().map(DependencyMonitor::name).toList();
 	}
 
@@ -103,7 +111,7 @@ public final class StartupGate {
 		this.startedAt = System.nanoTime();
 		long deadline = deadline();
 		this.critical.forEach((monitor) -> monitor.addListener(this.listener));
-		try {
+		try (ReachabilityWatch watch = new ReachabilityWatch(watched())) {
 			this.critical.forEach((monitor) -> logIfDown(monitor, monitor.state()));
 			while (true) {
 				List<DependencyMonitor> down = notUp();
@@ -139,6 +147,17 @@ public final class StartupGate {
 				monitor.backOffWhileDown(null);
 			});
 		}
+	}
+
+	private Map<DependencyMonitor, InetSocketAddress> watched() {
+		Map<DependencyMonitor, InetSocketAddress> watched = new LinkedHashMap<>();
+		this.critical.forEach((monitor) -> {
+			InetSocketAddress address = this.addresses.get(monitor.name());
+			if (address != null) {
+				watched.put(monitor, address);
+			}
+		});
+		return watched;
 	}
 
 	/**

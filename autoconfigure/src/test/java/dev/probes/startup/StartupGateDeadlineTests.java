@@ -60,7 +60,7 @@ class StartupGateDeadlineTests {
 		}, settings, Redactor.none(), Clock.systemUTC(), List.of());
 		try (CheckScheduler scheduler = new CheckScheduler(List.of(refused))) {
 			scheduler.start();
-			StartupGate gate = new StartupGate(List.of(refused), TIMEOUT, launch);
+			StartupGate gate = new StartupGate(List.of(refused), TIMEOUT, launch, java.util.Map.of());
 			return catchThrowableOfType(StartupTimeoutException.class, gate::await);
 		}
 	}

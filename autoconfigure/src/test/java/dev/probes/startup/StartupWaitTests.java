@@ -67,9 +67,8 @@ class StartupWaitTests {
 		long launched = System.nanoTime();
 		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
 			.supplyAsync(() -> new SpringApplicationBuilder(WaitingApplication.class)
-				.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s",
-						"probes.startup.backoff.max=300ms")
-					.toArray(String[]::new))
+				// The default backoff: 5 s between attempts by the time the database answers.
+				.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s").toArray(String[]::new))
 				.run());
 		try {
 			awaitListening(port, Duration.ofSeconds(10));

@@ -1,0 +1,136 @@
+package dev.probes.autoconfigure;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfigMXBean;
+import com.zaxxer.hikari.HikariDataSource;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
+import org.springframework.util.ClassUtils;
+
+import dev.probes.autoconfigure.ProbesProperties.Dependency;
+
+/**
+ * Finds the host and port behind each declared dependency, where there is one: what the
+ * start-up wait watches for connections between its attempts. A dependency without one (a
+ * {@code dns} name, a health contributor, an in-memory database) is only checked.
+ */
+final class DependencyAddresses {
+
+	/**
+	 * {@code jdbc:<scheme>:[<subprotocol>:[@]]//<host>[:<port>]}, with IPv6 literals in
+	 * brackets: the first host of a multi-host URL.
+	 */
+	private static final Pattern JDBC_URL = Pattern
+		.compile("^jdbc:([a-z0-9]+):(?:[a-z]+:@?)?//(\\[[^\\]]+\\]|[^:/,;?\\[]+)(?::(\\d+))?");
+
+	private static final Map<String, Integer> DEFAULT_PORTS = Map.of("postgresql", 5432, "mysql", 3306, "mariadb",
+			3306, "sqlserver", 1433, "db2", 50000, "oracle", 1521);
+
+	private static final String HIKARI = "com.zaxxer.hikari.HikariConfigMXBean";
+
+	private static final String DATA_SOURCE_UNWRAPPER = "org.springframework.boot.jdbc.DataSourceUnwrapper";
+
+	private DependencyAddresses() {
+	}
+
+	static Map<String, InetSocketAddress> of(ProbesProperties properties, BeanFactory beanFactory) {
+		Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
+		properties.getDependencies().forEach((name, dependency) -> {
+			InetSocketAddress address = address(dependency, beanFactory);
+			if (address != null) {
+				addresses.put(name, address);
+			}
+		});
+		return addresses;
+	}
+
+	private static @Nullable InetSocketAddress address(Dependency dependency, BeanFactory beanFactory) {
+		String type = String.valueOf(dependency.getType());
+		return switch (type) {
+			case "tcp" -> (dependency.getHost() != null && dependency.getPort() != null)
+					? InetSocketAddress.createUnresolved(dependency.getHost(), dependency.getPort()) : null;
+			case "http" -> httpAddress(dependency.getUrl());
+			case "jdbc" -> jdbcAddress((dependency.getUrl() != null) ? dependency.getUrl()
+					: applicationJdbcUrl(dependency.getDataSource(), beanFactory));
+			default -> null;
+		};
+	}
+
+	private static @Nullable InetSocketAddress httpAddress(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			URI uri = URI.create(url);
+			if (uri.getHost() == null) {
+				return null;
+			}
+			int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+			return InetSocketAddress.createUnresolved(uri.getHost(), port);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	static @Nullable InetSocketAddress jdbcAddress(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		Matcher matcher = JDBC_URL.matcher(url);
+		if (!matcher.find()) {
+			return null;
+		}
+		String host = matcher.group(2);
+		if (host.startsWith("[")) {
+			host = host.substring(1, host.length() - 1);
+		}
+		Integer port = (matcher.group(3) != null) ? Integer.valueOf(matcher.group(3))
+				: DEFAULT_PORTS.get(matcher.group(1));
+		return (port != null) ? InetSocketAddress.createUnresolved(host, port) : null;
+	}
+
+	/**
+	 * Return the URL of the application's DataSource when its pool tells it (HikariCP, which
+	 * Spring Boot uses by default); {@code null} otherwise.
+	 */
+	private static @Nullable String applicationJdbcUrl(@Nullable String beanName, BeanFactory beanFactory) {
+		ClassLoader classLoader = DependencyAddresses.class.getClassLoader();
+		if (!ClassUtils.isPresent(HIKARI, classLoader) || !ClassUtils.isPresent(DATA_SOURCE_UNWRAPPER, classLoader)) {
+			return null;
+		}
+		try {
+			DataSource dataSource = (beanName != null) ? beanFactory.getBean(beanName, DataSource.class)
+					: beanFactory.getBean(DataSource.class);
+			return HikariUrl.of(dataSource);
+		}
+		catch (BeansException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Reads HikariCP's URL; a class of its own, loaded only when HikariCP is present.
+	 */
+	private static final class HikariUrl {
+
+		static @Nullable String of(DataSource dataSource) {
+			HikariDataSource hikari = DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class,
+					HikariDataSource.class);
+			return (hikari != null) ? hikari.getJdbcUrl() : null;
+		}
+
+	}
+
+}
