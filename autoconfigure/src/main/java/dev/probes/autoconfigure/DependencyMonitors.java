@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,7 @@ import dev.probes.check.Redactor;
 import dev.probes.engine.Backoff;
 import dev.probes.engine.CheckSettings;
 import dev.probes.engine.DependencyMonitor;
+import dev.probes.engine.Durations;
 import dev.probes.engine.StateListener;
 
 /**
@@ -141,7 +143,7 @@ final class DependencyMonitors {
 
 	private static void requirePositive(DependencyDeclaration declaration, String key, Duration value) {
 		if (value.isZero() || value.isNegative()) {
-			throw declaration.invalid(key, "'" + value + "' is not a positive duration",
+			throw declaration.invalid(key, Durations.format(value) + " is not a positive duration",
 					"Set '" + declaration.property(key) + "' to a positive duration such as 500ms or 10s.");
 		}
 	}
@@ -154,7 +156,11 @@ final class DependencyMonitors {
 	}
 
 	private DependencyCheckFactory factory(DependencyDeclaration declaration) {
-		String type = declaration.require("type", declaration.properties().getType());
+		String type = declaration.properties().getType();
+		if (type == null || type.isBlank()) {
+			throw declaration.invalid("type", "every dependency needs a type",
+					"Set '" + declaration.property("type") + "' to one of " + knownTypes() + ".");
+		}
 		DependencyCheckFactory factory = this.factories.get(type);
 		if (factory != null) {
 			return factory;
@@ -165,7 +171,11 @@ final class DependencyMonitors {
 					"Add " + clientLibrary + " to the application's dependencies.");
 		}
 		throw declaration.invalid("type", "'" + type + "' is not a known check type",
-				"Use one of " + String.join(", ", this.factories.keySet()) + ".");
+				"Use one of " + knownTypes() + ".");
+	}
+
+	private String knownTypes() {
+		return String.join(", ", new TreeSet<>(this.factories.keySet()));
 	}
 
 	private static Redactor redactor(Dependency dependency) {

@@ -112,9 +112,9 @@ public final class ProbesHealthAutoConfiguration {
 		return new ProbeBinding(verdicts, scheduler, availability, groups.getIfAvailable(), registries,
 				(name, check) -> backgroundMonitor(name, check, listeners.orderedStream().toList()),
 				(dependency, contributor) -> {
-					throw new InvalidDependencyException("probes.dependencies." + dependency + ".contributor",
-							"no health contributor is named '" + contributor + "'",
-							"Set it to the name of a health contributor, as listed at /actuator/health.");
+					String property = "probes.dependencies." + dependency + ".contributor";
+					throw new InvalidDependencyException(property, "no health contributor is named '" + contributor + "'",
+							"Set '" + property + "' to the name of a health contributor, as listed at /actuator/health.");
 				});
 	}
 
@@ -155,8 +155,7 @@ public final class ProbesHealthAutoConfiguration {
 				HealthContributorRegistry registry) {
 			DependencyHealthContributors.register(scheduler, verdicts, registry, (name, message) -> {
 				throw new InvalidDependencyException("probes.dependencies." + name,
-						"the name is already taken by another health contributor (" + message + ")",
-						"Rename the dependency.");
+						"'" + name + "' is the name of another health contributor", "Rename the dependency.");
 			});
 		}
 

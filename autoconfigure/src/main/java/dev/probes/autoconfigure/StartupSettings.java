@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.probes.autoconfigure.ProbesProperties.Startup;
 import dev.probes.engine.Backoff;
+import dev.probes.engine.Durations;
 
 /**
  * Validates {@code probes.startup.*}, naming the property at fault.
@@ -26,7 +27,8 @@ final class StartupSettings {
 		requirePositive("backoff.max", backoff.getMax());
 		if (backoff.getMax().compareTo(backoff.getInitial()) < 0) {
 			throw new InvalidDependencyException(PREFIX + "backoff.max",
-					backoff.getMax() + " is shorter than backoff.initial (" + backoff.getInitial() + ")",
+					Durations.format(backoff.getMax()) + " is shorter than backoff.initial ("
+							+ Durations.format(backoff.getInitial()) + ")",
 					"Set '" + PREFIX + "backoff.max' to at least '" + PREFIX + "backoff.initial'.");
 		}
 		if (backoff.getMultiplier() < 1) {
@@ -42,7 +44,7 @@ final class StartupSettings {
 
 	private static void requirePositive(String key, Duration value) {
 		if (value.isZero() || value.isNegative()) {
-			throw new InvalidDependencyException(PREFIX + key, "'" + value + "' is not a positive duration",
+			throw new InvalidDependencyException(PREFIX + key, Durations.format(value) + " is not a positive duration",
 					"Set '" + PREFIX + key + "' to a positive duration such as 100ms or 2m.");
 		}
 	}

@@ -90,46 +90,6 @@ class ProbesStartupAutoConfigurationTests {
 				.isInstanceOf(StartupTimeoutException.class));
 	}
 
-	@Test
-	void runWhenStartupTimeoutZeroFails() {
-		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
-			.withPropertyValues("probes.startup.wait=true", "probes.startup.timeout=0s")
-			.run(failsWith("probes.startup.timeout", "is not a positive duration"));
-	}
-
-	@Test
-	void runWhenBackoffMaxBelowInitialFails() {
-		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
-			.withPropertyValues("probes.startup.wait=true", "probes.startup.backoff.initial=2s",
-					"probes.startup.backoff.max=1s")
-			.run(failsWith("probes.startup.backoff.max", "is shorter than backoff.initial"));
-	}
-
-	@Test
-	void runWhenBackoffMultiplierBelowOneFails() {
-		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
-			.withPropertyValues("probes.startup.wait=true", "probes.startup.backoff.multiplier=0.5")
-			.run(failsWith("probes.startup.backoff.multiplier", "is less than 1"));
-	}
-
-	@Test
-	void runWhenBackoffJitterAboveOneFails() {
-		this.contextRunner.withPropertyValues(tcp("cache", this.listening.getLocalPort()))
-			.withPropertyValues("probes.startup.wait=true", "probes.startup.backoff.jitter=1.5")
-			.run(failsWith("probes.startup.backoff.jitter", "is not between 0 and 1"));
-	}
-
-	private static org.springframework.boot.test.context.runner.ContextConsumer<org.springframework.boot.test.context.assertj.AssertableApplicationContext> failsWith(
-			String property, String problem) {
-		return (context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidDependencyException.class)
-				.hasMessageContaining(property)
-				.hasMessageContaining(problem);
-		};
-	}
-
 	private static String[] tcp(String name, int port) {
 		String prefix = "probes.dependencies." + name + ".";
 		return new String[] { prefix + "type=tcp", prefix + "host=127.0.0.1", prefix + "port=" + port,

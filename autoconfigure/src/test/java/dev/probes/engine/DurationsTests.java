@@ -15,6 +15,8 @@ class DurationsTests {
 		assertThat(Durations.format(Duration.ofSeconds(2))).isEqualTo("2s");
 		assertThat(Durations.format(Duration.ofSeconds(125))).isEqualTo("2m5s");
 		assertThat(Durations.format(Duration.ofMinutes(2))).isEqualTo("2m");
+		assertThat(Durations.format(Duration.ZERO)).isEqualTo("0ms");
+		assertThat(Durations.format(Duration.ofSeconds(-1))).isEqualTo("-1s");
 	}
 
 }
