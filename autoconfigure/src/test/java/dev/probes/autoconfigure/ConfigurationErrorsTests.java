@@ -57,6 +57,23 @@ class ConfigurationErrorsTests {
 						"Did you mean 'probes.dependencies.cache.timeout'? Rename"
 								+ " 'probes.dependencies.cache.timout'.")
 					.given(tcp("cache"), "probes.dependencies.cache.timout=5s"),
+				error("whole number expected", "probes.dependencies.cache.port",
+						"Invalid 'probes.dependencies.cache.port': 'abc' is not a whole number",
+						"Set 'probes.dependencies.cache.port' to a whole number, without a unit.")
+					.given("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=redis",
+							"probes.dependencies.cache.port=abc"),
+				error("duration expected", "probes.dependencies.cache.timeout",
+						"Invalid 'probes.dependencies.cache.timeout': 'soon' is not a duration",
+						"Set 'probes.dependencies.cache.timeout' to a duration such as 500ms, 10s or 2m.")
+					.given(tcp("cache"), "probes.dependencies.cache.timeout=soon"),
+				error("true or false expected", "probes.startup.wait",
+						"Invalid 'probes.startup.wait': 'maybe' is not true or false",
+						"Set 'probes.startup.wait' to true or false.")
+					.given(tcp("cache"), "probes.startup.wait=maybe"),
+				error("number expected", "probes.startup.backoff.multiplier",
+						"Invalid 'probes.startup.backoff.multiplier': 'twice' is not a number",
+						"Set 'probes.startup.backoff.multiplier' to a number such as 0.2 or 2.")
+					.given(tcp("cache"), "probes.startup.wait=true", "probes.startup.backoff.multiplier=twice"),
 				// Dependency names
 				error("dependency name not lower-case letters, digits and '-'", "probes.dependencies.Main_DB",
 						"Invalid 'probes.dependencies.Main_DB': 'Main_DB' is not a valid dependency name: use"
