@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -170,8 +171,9 @@ final class DependencyMonitors {
 			throw declaration.invalid("type", "type '" + type + "' needs " + clientLibrary + " on the classpath",
 					"Add " + clientLibrary + " to the application's dependencies.");
 		}
+		String meant = Typos.closest(type.toLowerCase(Locale.ROOT), this.factories.keySet());
 		throw declaration.invalid("type", "'" + type + "' is not a known check type",
-				"Use one of " + knownTypes() + ".");
+				((meant != null) ? "Did you mean '" + meant + "'? " : "") + "Use one of " + knownTypes() + ".");
 	}
 
 	private String knownTypes() {

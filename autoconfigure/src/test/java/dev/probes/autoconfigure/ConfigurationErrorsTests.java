@@ -102,6 +102,10 @@ class ConfigurationErrorsTests {
 						"Invalid 'probes.dependencies.cache.type': 'memcache' is not a known check type",
 						"Use one of dns, health, http, jdbc, tcp.")
 					.given("probes.dependencies.cache.type=memcache"),
+				error("misspelt type", "probes.dependencies.payments.type",
+						"Invalid 'probes.dependencies.payments.type': 'htpp' is not a known check type",
+						"Did you mean 'http'? Use one of dns, health, http, jdbc, tcp.")
+					.given("probes.dependencies.payments.type=htpp", "probes.dependencies.payments.url=http://payments"),
 				error("jdbc without java.sql", "probes.dependencies.postgres.type",
 						"Invalid 'probes.dependencies.postgres.type': type 'jdbc' needs a JDBC driver and"
 								+ " java.sql on the classpath",
