@@ -127,15 +127,16 @@ final class DependencyMonitors {
 		requirePositive(declaration, "timeout", dependency.getTimeout());
 		requireAtLeastOne(declaration, "failure-threshold", dependency.getFailureThreshold());
 		requireAtLeastOne(declaration, "success-threshold", dependency.getSuccessThreshold());
+		requireIntervalNotShorterThanTimeout(declaration);
 		Duration maxStaleness = dependency.getMaxStaleness();
 		if (maxStaleness != null) {
 			requirePositive(declaration, "max-staleness", maxStaleness);
+			requireStalenessLongerThanACheck(declaration, maxStaleness);
 		}
 		else {
-			// 3 x interval, but never so short that a slow yet successful attempt looks stale.
-			Duration threeIntervals = dependency.getInterval().multipliedBy(3);
-			Duration slowAttempt = dependency.getInterval().plus(dependency.getTimeout().multipliedBy(2));
-			maxStaleness = (threeIntervals.compareTo(slowAttempt) >= 0) ? threeIntervals : slowAttempt;
+			// At least interval + 2 x timeout, as the interval is at least the timeout: a slow yet
+			// successful attempt never looks stale.
+			maxStaleness = dependency.getInterval().multipliedBy(3);
 		}
 		return new CheckSettings(dependency.isCritical(), dependency.getInterval(), dependency.getIntervalWhenDown(),
 				dependency.getTimeout(), dependency.getFailureThreshold(), dependency.getSuccessThreshold(),
@@ -146,6 +147,38 @@ final class DependencyMonitors {
 		if (value.isZero() || value.isNegative()) {
 			throw declaration.invalid(key, Durations.format(value) + " is not a positive duration",
 					"Set '" + declaration.property(key) + "' to a positive duration such as 500ms or 10s.");
+		}
+	}
+
+	/**
+	 * An interval shorter than the timeout would let one slow attempt outlast it: the next
+	 * attempt would be due while one is still running, and the interval no longer holds.
+	 */
+	private static void requireIntervalNotShorterThanTimeout(DependencyDeclaration declaration) {
+		Duration interval = declaration.properties().getInterval();
+		Duration timeout = declaration.properties().getTimeout();
+		if (interval.compareTo(timeout) < 0) {
+			throw declaration.invalid("interval",
+					Durations.format(interval) + " is shorter than the timeout (" + Durations.format(timeout)
+							+ "): an attempt could still be running when the next one is due",
+					"Set '" + declaration.property("interval") + "' to at least the timeout, or shorten '"
+							+ declaration.property("timeout") + "'.");
+		}
+	}
+
+	/**
+	 * While a dependency is up, its latest result is as old as one interval plus one attempt
+	 * (at most the timeout) just before the next result: a shorter max-staleness would make
+	 * an up dependency stale between every two checks.
+	 */
+	private static void requireStalenessLongerThanACheck(DependencyDeclaration declaration, Duration maxStaleness) {
+		Duration check = declaration.properties().getInterval().plus(declaration.properties().getTimeout());
+		if (maxStaleness.compareTo(check) <= 0) {
+			throw declaration.invalid("max-staleness",
+					Durations.format(maxStaleness) + " is not longer than interval + timeout (" + Durations.format(check)
+							+ "): an up dependency would turn stale between two checks",
+					"Set '" + declaration.property("max-staleness") + "' to more than " + Durations.format(check)
+							+ ", or remove it for the default, 3 x interval.");
 		}
 	}
 

@@ -139,6 +139,18 @@ class ConfigurationErrorsTests {
 						"Invalid 'probes.dependencies.cache.success-threshold': -2 is less than 1",
 						"Set 'probes.dependencies.cache.success-threshold' to 1 or more consecutive attempts.")
 					.given(tcp("cache"), "probes.dependencies.cache.success-threshold=-2"),
+				error("interval shorter than timeout", "probes.dependencies.cache.interval",
+						"Invalid 'probes.dependencies.cache.interval': 1s is shorter than the timeout (5s): an"
+								+ " attempt could still be running when the next one is due",
+						"Set 'probes.dependencies.cache.interval' to at least the timeout, or shorten"
+								+ " 'probes.dependencies.cache.timeout'.")
+					.given(tcp("cache"), "probes.dependencies.cache.interval=1s", "probes.dependencies.cache.timeout=5s"),
+				error("max-staleness too short", "probes.dependencies.cache.max-staleness",
+						"Invalid 'probes.dependencies.cache.max-staleness': 5s is not longer than interval +"
+								+ " timeout (12s): an up dependency would turn stale between two checks",
+						"Set 'probes.dependencies.cache.max-staleness' to more than 12s, or remove it for the"
+								+ " default, 3 x interval.")
+					.given(tcp("cache"), "probes.dependencies.cache.max-staleness=5s"),
 				// Keys a type requires
 				error("tcp without host", "probes.dependencies.cache.host",
 						"Invalid 'probes.dependencies.cache.host': a 'tcp' dependency needs it",

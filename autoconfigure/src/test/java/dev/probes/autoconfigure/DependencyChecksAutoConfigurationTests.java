@@ -58,16 +58,6 @@ class DependencyChecksAutoConfigurationTests {
 	}
 
 	@Test
-	void runWhenTimeoutLongComparedToIntervalKeepsMaxStalenessAboveASlowAttempt() {
-		this.contextRunner.withPropertyValues("probes.dependencies.cache.type=tcp",
-				"probes.dependencies.cache.host=127.0.0.1", "probes.dependencies.cache.port=6379",
-				"probes.dependencies.cache.interval=1s", "probes.dependencies.cache.timeout=5s")
-			.run((context) -> assertThat(
-					context.getBean(CheckScheduler.class).monitor("cache").orElseThrow().settings().maxStaleness())
-				.isEqualTo(Duration.ofSeconds(11)));
-	}
-
-	@Test
 	void runWhenDisabledRegistersNothing() {
 		this.contextRunner.withPropertyValues("probes.enabled=false", "probes.dependencies.cache.type=tcp")
 			.run((context) -> assertThat(context).doesNotHaveBean(CheckScheduler.class)
