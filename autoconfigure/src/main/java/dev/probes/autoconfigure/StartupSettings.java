@@ -1,6 +1,7 @@
 package dev.probes.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.probes.autoconfigure.ProbesProperties.Startup;
 import dev.probes.engine.Backoff;
@@ -19,6 +20,21 @@ final class StartupSettings {
 	static Duration timeout(Startup startup) {
 		requirePositive("timeout", startup.getTimeout());
 		return startup.getTimeout();
+	}
+
+	/**
+	 * Return the dependencies the wait awaits, failing when there are none: a wait with
+	 * nothing to wait for is a mistake (a dependency left out, or declared not critical)
+	 * that would otherwise go unnoticed.
+	 */
+	static <T> List<T> awaited(List<T> awaited) {
+		if (awaited.isEmpty()) {
+			throw new InvalidDependencyException(PREFIX + "wait",
+					"true, but no critical dependency is declared to wait for",
+					"Declare a critical dependency under 'probes.dependencies' (critical is the default; 'health'"
+							+ " dependencies are not waited for), or remove '" + PREFIX + "wait'.");
+		}
+		return awaited;
 	}
 
 	static Backoff backoff(Startup startup) {

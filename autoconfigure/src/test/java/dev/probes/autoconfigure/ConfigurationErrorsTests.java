@@ -264,6 +264,11 @@ class ConfigurationErrorsTests {
 					.given("probes.dependencies.inventory.type=health",
 							"probes.dependencies.inventory.contributor=inventroy"),
 				// probes.startup
+				error("start-up wait with nothing to wait for", "probes.startup.wait",
+						"Invalid 'probes.startup.wait': true, but no critical dependency is declared to wait for",
+						"Declare a critical dependency under 'probes.dependencies' (critical is the default;"
+								+ " 'health' dependencies are not waited for), or remove 'probes.startup.wait'.")
+					.given(tcp("cache"), "probes.dependencies.cache.critical=false", "probes.startup.wait=true"),
 				error("startup timeout not positive", "probes.startup.timeout",
 						"Invalid 'probes.startup.timeout': 0ms is not a positive duration",
 						"Set 'probes.startup.timeout' to a positive duration such as 100ms or 2m.")

@@ -60,9 +60,14 @@ class ProbesStartupAutoConfigurationTests {
 	void runWithWaitDoesNotWaitForNonCriticalDependency() throws IOException {
 		int closed = closedPort();
 		this.contextRunner.withPropertyValues(tcp("cache", closed))
+			.withPropertyValues(tcp("db", this.listening.getLocalPort()))
 			.withPropertyValues("probes.dependencies.cache.critical=false", "probes.startup.wait=true",
 					"probes.startup.timeout=10s")
-			.run((context) -> assertThat(context).hasNotFailed());
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(CheckScheduler.class).monitor("cache").orElseThrow().state().status())
+					.isNotEqualTo(DependencyStatus.UP);
+			});
 	}
 
 	@Test
