@@ -64,10 +64,23 @@ public final class ProbesHealthAutoConfiguration {
 		Set<String> critical = new LinkedHashSet<>();
 		Set<String> other = new LinkedHashSet<>();
 		properties.getDependencies().forEach((name, dependency) -> (dependency.isCritical() ? critical : other).add(name));
+		properties.getDependencies().keySet().forEach((name) -> rejectGroupName(environment, name));
 		Set<String> livenessChecks = properties.getLiveness().isDeadlockDetection()
 				? Set.of(DependencyMonitors.DEADLOCK_CHECK) : Set.of();
 		return new ProbeGroupsPostProcessor(critical, other, livenessChecks, configuredMembers(environment, "liveness"),
 				configuredMembers(environment, "readiness"));
+	}
+
+	/**
+	 * A dependency named like a configured health group would be hidden by it:
+	 * {@code /actuator/health/<name>} answers for the group.
+	 */
+	private static void rejectGroupName(Environment environment, String name) {
+		String group = GROUP_PREFIX + name;
+		if (ConfigurationPropertyName.isValid(group) && hasAnyKeyUnder(environment, group)) {
+			throw new InvalidDependencyException("probes.dependencies." + name,
+					"'" + name + "' is the name of a health group (" + group + ")", "Rename the dependency, or the group.");
+		}
 	}
 
 	private static ConfiguredMembers configuredMembers(Environment environment, String group) {

@@ -84,6 +84,11 @@ class ConfigurationErrorsTests {
 						"Invalid 'probes.dependencies.readiness': 'readiness' is the name of a health group",
 						"Rename the dependency.")
 					.given(tcp("readiness")),
+				error("dependency named like a configured health group", "probes.dependencies.custom",
+						"Invalid 'probes.dependencies.custom': 'custom' is the name of a health group"
+								+ " (management.endpoint.health.group.custom)",
+						"Rename the dependency, or the group.")
+					.given(tcp("custom"), "management.endpoint.health.group.custom.include=ping"),
 				error("dependency named like another health contributor", "probes.dependencies.ping",
 						"Invalid 'probes.dependencies.ping': 'ping' is the name of another health contributor",
 						"Rename the dependency.")
