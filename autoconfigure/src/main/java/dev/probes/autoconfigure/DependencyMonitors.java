@@ -96,6 +96,7 @@ final class DependencyMonitors {
 		validateName(name);
 		CheckSettings settings = settings(declaration);
 		DependencyCheckFactory factory = factory(declaration);
+		TypeSpecificKeys.rejectUnread(declaration, factory);
 		DependencyCheck check = factory.create(declaration);
 		created.add(check);
 		return new DependencyMonitor(name, factory.type(), check, settings, redactor(dependency), this.clock,

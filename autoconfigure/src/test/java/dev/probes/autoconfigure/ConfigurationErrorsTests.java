@@ -156,6 +156,12 @@ class ConfigurationErrorsTests {
 						"Set 'probes.dependencies.cache.max-staleness' to more than 12s, or remove it for the"
 								+ " default, 3 x interval.")
 					.given(tcp("cache"), "probes.dependencies.cache.max-staleness=5s"),
+				error("key the type does not read", "probes.dependencies.payments.host",
+						"Invalid 'probes.dependencies.payments.host': a 'http' dependency does not read 'host'",
+						"Remove 'probes.dependencies.payments.host', or correct the type: a 'http' dependency"
+								+ " takes url, expected-status, headers.")
+					.given("probes.dependencies.payments.type=http", "probes.dependencies.payments.url=http://payments",
+							"probes.dependencies.payments.host=payments"),
 				// Keys a type requires
 				error("tcp without host", "probes.dependencies.cache.host",
 						"Invalid 'probes.dependencies.cache.host': a 'tcp' dependency needs it",
@@ -183,6 +189,16 @@ class ConfigurationErrorsTests {
 						"Set 'probes.dependencies.cache.port' to a port from 1 to 65535.")
 					.given("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=redis",
 							"probes.dependencies.cache.port=70000"),
+				error("tcp host given as a URL", "probes.dependencies.cache.host",
+						"Invalid 'probes.dependencies.cache.host': 'tcp://redis:6379' is a URL, not a host name",
+						"Set 'probes.dependencies.cache.host' to redis and 'probes.dependencies.cache.port' to"
+								+ " 6379.")
+					.given("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=tcp://redis:6379"),
+				error("tcp host with a port", "probes.dependencies.cache.host",
+						"Invalid 'probes.dependencies.cache.host': 'redis:6379' includes a port",
+						"Set 'probes.dependencies.cache.host' to redis and 'probes.dependencies.cache.port' to"
+								+ " 6379.")
+					.given("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=redis:6379"),
 				// http
 				error("http url not http or https", "probes.dependencies.payments.url",
 						"Invalid 'probes.dependencies.payments.url': 'payments:8080' is not an http or https URL",
@@ -216,6 +232,10 @@ class ConfigurationErrorsTests {
 						"Set 'probes.dependencies.peers.min-addresses' to 1 or more addresses.")
 					.given("probes.dependencies.peers.type=dns", "probes.dependencies.peers.host=peers",
 							"probes.dependencies.peers.min-addresses=0"),
+				error("dns host given as a URL", "probes.dependencies.peers.host",
+						"Invalid 'probes.dependencies.peers.host': 'dns://peers' is a URL, not a host name",
+						"Set 'probes.dependencies.peers.host' to peers.")
+					.given("probes.dependencies.peers.type=dns", "probes.dependencies.peers.host=dns://peers"),
 				error("dns server malformed", "probes.dependencies.peers.server",
 						"Invalid 'probes.dependencies.peers.server': 'dns://10.96.0.10' is not a DNS server"
 								+ " address",
@@ -244,6 +264,13 @@ class ConfigurationErrorsTests {
 					.given("probes.dependencies.postgres.type=jdbc",
 							"probes.dependencies.postgres.url=jdbc:postgresql://db:5432/app")
 					.without(HikariDataSource.class),
+				error("jdbc login without url", "probes.dependencies.postgres.username",
+						"Invalid 'probes.dependencies.postgres.username': 'username' is only used with 'url'",
+						"Remove 'probes.dependencies.postgres.username': the application's DataSource logs in"
+								+ " with its own settings (spring.datasource.*). Or set"
+								+ " 'probes.dependencies.postgres.url' for a connection of the check's own.")
+					.given("probes.dependencies.postgres.type=jdbc", "probes.dependencies.postgres.username=probe",
+							"probes.dependencies.postgres.password=" + SECRET),
 				error("jdbc data-source bean unknown", "probes.dependencies.postgres.data-source",
 						"Invalid 'probes.dependencies.postgres.data-source': there is no DataSource bean named"
 								+ " 'reporting'",
