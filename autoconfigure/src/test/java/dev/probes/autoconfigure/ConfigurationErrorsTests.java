@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -29,6 +31,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.probes.test.ApplicationProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -362,6 +366,26 @@ class ConfigurationErrorsTests {
 			.doesNotContain(SECRET);
 	}
 
+	/**
+	 * As a user starts it: {@code main} of a web application in a JVM of its own, once with a
+	 * mistake found while the context is created and once with one found before it exists.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "probes.dependencies.cache.host=tcp://redis:6379", "probes.startup.wait=maybe" })
+	void mainExitsWithReportAndNoStackTrace(String mistake) throws Exception {
+		ApplicationProcess process = ApplicationProcess.run(MisconfiguredApplication.class,
+				List.of("server.port=0", "probes.dependencies.cache.type=tcp", "probes.dependencies.cache.port=6379",
+						"probes.dependencies.cache.host=redis", mistake));
+		String property = mistake.substring(0, mistake.indexOf('='));
+		assertThat(process.exitCode()).as(process.toString()).isEqualTo(1);
+		Report report = Report.of(process.output());
+		assertThat(report.description()).startsWith("Invalid '" + property + "': ");
+		assertThat(report.action()).startsWith("Set '" + property + "' to ");
+		assertThat(process.output()).doesNotContainPattern("(?m)^\\s+at [\\w$.]+\\(")
+			.doesNotContain("Caused by:")
+			.doesNotContain("Exception in thread");
+	}
+
 	@Test
 	void troubleshootingGuideListsEveryErrorInTheSameOrder() throws IOException {
 		String guide = Files.readString(TROUBLESHOOTING);
@@ -452,6 +476,10 @@ class ConfigurationErrorsTests {
 	@EnableAutoConfiguration(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 	static class MisconfiguredApplication {
+
+		public static void main(String[] args) {
+			SpringApplication.run(MisconfiguredApplication.class, args);
+		}
 
 	}
 

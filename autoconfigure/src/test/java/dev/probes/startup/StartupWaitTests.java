@@ -1,11 +1,8 @@
 package dev.probes.startup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.probes.test.ApplicationProcess;
 import dev.probes.test.FaultProxy;
 import dev.probes.test.KubeletClient;
 import dev.probes.test.RealServices;
@@ -157,7 +154,8 @@ class StartupWaitTests {
 	@Test
 	void exitsNonZeroAtDeadlineNamingDependencyAndLastError() throws Exception {
 		this.proxy.refuse();
-		ProcessResult result = runProcess(properties(0, this.proxy.port(), "probes.startup.timeout=5s"));
+		ApplicationProcess result = ApplicationProcess.run(WaitingApplication.class,
+				properties(0, this.proxy.port(), "probes.startup.timeout=5s"));
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(10));
 		assertThat(result.output()).contains("APPLICATION FAILED TO START", "still down after waiting 5s",
@@ -170,7 +168,7 @@ class StartupWaitTests {
 	void failsAtOnceWhenPasswordIsWrongWithoutShowingIt() throws Exception {
 		RealServices.Database mariadb = RealServices.mariadb();
 		String password = "wr0ng-pa55word";
-		ProcessResult result = runProcess(List.of("--server.port=0",
+		ApplicationProcess result = ApplicationProcess.run(WaitingApplication.class, List.of("--server.port=0",
 				"--spring.datasource.url=" + mariadb.jdbcUrl(), "--spring.datasource.username=" + mariadb.username(),
 				"--spring.datasource.password=" + password, "--probes.dependencies.mariadb.type=jdbc",
 				"--probes.startup.wait=true", "--probes.startup.timeout=60s"));
@@ -237,32 +235,6 @@ class StartupWaitTests {
 		}
 	}
 
-	private static ProcessResult runProcess(List<String> properties) throws Exception {
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		// C1 only, as spring-boot:run starts applications: the JVM's own start-up is not under test.
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-cp", classPath, WaitingApplication.class.getName()));
-		properties.forEach((property) -> command.add(property.startsWith("--") ? property : "--" + property));
-		long started = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("Process still running after 60s:\n" + output.getNow(""));
-		}
-		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-		return new ProcessResult(process.exitValue(), elapsed, output.get(10, TimeUnit.SECONDS));
-	}
-
-	private static String readAll(InputStream in) {
-		try {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			return ex.toString();
-		}
-	}
-
 	private static long awaitStatus(int port, String path, int status, Duration limit) throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -305,15 +277,6 @@ class StartupWaitTests {
 
 	private static long millis(long nanos) {
 		return TimeUnit.NANOSECONDS.toMillis(nanos);
-	}
-
-	private record ProcessResult(int exitCode, Duration elapsed, String output) {
-
-		@Override
-		public String toString() {
-			return String.format(Locale.ROOT, "exit %d after %s:%n%s", this.exitCode, this.elapsed, this.output);
-		}
-
 	}
 
 }
