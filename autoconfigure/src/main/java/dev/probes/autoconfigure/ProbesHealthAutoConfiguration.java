@@ -126,8 +126,9 @@ public final class ProbesHealthAutoConfiguration {
 				(name, check) -> backgroundMonitor(name, check, listeners.orderedStream().toList()),
 				(dependency, contributor) -> {
 					String property = "probes.dependencies." + dependency + ".contributor";
-					throw new InvalidDependencyException(property, "no health contributor is named '" + contributor + "'",
-							"Set '" + property + "' to the name of a health contributor, as listed at /actuator/health.");
+					throw new InvalidDependencyException(property,
+							"no health contributor is named '" + contributor + "'", "Set '" + property
+									+ "' to the name of a health contributor, as listed at /actuator/health.");
 				});
 	}
 

@@ -114,7 +114,8 @@ class ConfigurationErrorsTests {
 				error("misspelt type", "probes.dependencies.payments.type",
 						"Invalid 'probes.dependencies.payments.type': 'htpp' is not a known check type",
 						"Did you mean 'http'? Use one of dns, health, http, jdbc, tcp.")
-					.given("probes.dependencies.payments.type=htpp", "probes.dependencies.payments.url=http://payments"),
+					.given("probes.dependencies.payments.type=htpp",
+							"probes.dependencies.payments.url=http://payments"),
 				error("jdbc without java.sql", "probes.dependencies.postgres.type",
 						"Invalid 'probes.dependencies.postgres.type': type 'jdbc' needs a JDBC driver and"
 								+ " java.sql on the classpath",
@@ -153,7 +154,8 @@ class ConfigurationErrorsTests {
 								+ " attempt could still be running when the next one is due",
 						"Set 'probes.dependencies.cache.interval' to at least the timeout, or shorten"
 								+ " 'probes.dependencies.cache.timeout'.")
-					.given(tcp("cache"), "probes.dependencies.cache.interval=1s", "probes.dependencies.cache.timeout=5s"),
+					.given(tcp("cache"), "probes.dependencies.cache.interval=1s",
+							"probes.dependencies.cache.timeout=5s"),
 				error("max-staleness too short", "probes.dependencies.cache.max-staleness",
 						"Invalid 'probes.dependencies.cache.max-staleness': 5s is not longer than interval +"
 								+ " timeout (12s): an up dependency would turn stale between two checks",
@@ -279,7 +281,8 @@ class ConfigurationErrorsTests {
 						"Invalid 'probes.dependencies.postgres.data-source': there is no DataSource bean named"
 								+ " 'reporting'",
 						"Set 'probes.dependencies.postgres.data-source' to the name of a DataSource bean.")
-					.given("probes.dependencies.postgres.type=jdbc", "probes.dependencies.postgres.data-source=reporting"),
+					.given("probes.dependencies.postgres.type=jdbc",
+							"probes.dependencies.postgres.data-source=reporting"),
 				error("jdbc without any DataSource", "probes.dependencies.postgres.url",
 						"Invalid 'probes.dependencies.postgres.url': the application has no DataSource to check",
 						"Configure one with 'spring.datasource.url', or set 'probes.dependencies.postgres.url'"

@@ -61,7 +61,8 @@ final class HostNames {
 			return "Set '" + property + "' to the host name or address alone.";
 		}
 		if (portKey != null && port > 0) {
-			return "Set '" + property + "' to " + host + " and '" + declaration.property(portKey) + "' to " + port + ".";
+			return "Set '" + property + "' to " + host + " and '" + declaration.property(portKey) + "' to " + port
+					+ ".";
 		}
 		return "Set '" + property + "' to " + host + ".";
 	}
