@@ -1,5 +1,9 @@
 package dev.probes.autoconfigure;
 
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
 import dev.probes.check.DependencyCheck;
 
 /**
@@ -21,5 +25,16 @@ public interface DependencyCheckFactory {
 	 * @return the check
 	 */
 	DependencyCheck create(DependencyDeclaration declaration);
+
+	/**
+	 * Return the type-specific keys of {@code probes.dependencies.<name>} that this type
+	 * reads, such as {@code host} and {@code port}; start-up fails when another
+	 * type-specific key is set, rather than ignore it. The keys every type shares
+	 * ({@code interval}, {@code timeout}, ...) are always allowed.
+	 * @return the keys, or {@code null} (the default) to accept any
+	 */
+	default @Nullable Set<String> keys() {
+		return null;
+	}
 
 }

@@ -13,13 +13,15 @@ import dev.probes.health.DependencyInLivenessException;
  */
 class DependencyInLivenessFailureAnalyzer extends AbstractFailureAnalyzer<DependencyInLivenessException> {
 
+	private static final String LIVENESS_INCLUDE = "management.endpoint.health.group.liveness.include";
+
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DependencyInLivenessException cause) {
 		String names = cause.getDependencies().stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", "));
-		return new FailureAnalysis("The liveness health group includes the declared dependencies " + names
+		return new FailureAnalysis("'" + LIVENESS_INCLUDE + "' names the declared dependencies " + names
 				+ ". Liveness must answer for the process alone: a dependency outage would make Kubernetes restart"
 				+ " every pod, which does not bring the dependency back.",
-				"Remove " + names + " from 'management.endpoint.health.group.liveness.include'. Critical"
+				"Remove " + names + " from '" + LIVENESS_INCLUDE + "'. Critical"
 						+ " dependencies already join the readiness group.",
 				cause);
 	}

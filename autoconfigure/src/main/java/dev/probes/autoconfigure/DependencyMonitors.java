@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +20,7 @@ import dev.probes.check.Redactor;
 import dev.probes.engine.Backoff;
 import dev.probes.engine.CheckSettings;
 import dev.probes.engine.DependencyMonitor;
+import dev.probes.engine.Durations;
 import dev.probes.engine.StateListener;
 
 /**
@@ -93,6 +96,7 @@ final class DependencyMonitors {
 		validateName(name);
 		CheckSettings settings = settings(declaration);
 		DependencyCheckFactory factory = factory(declaration);
+		TypeSpecificKeys.rejectUnread(declaration, factory);
 		DependencyCheck check = factory.create(declaration);
 		created.add(check);
 		return new DependencyMonitor(name, factory.type(), check, settings, redactor(dependency), this.clock,
@@ -124,15 +128,16 @@ final class DependencyMonitors {
 		requirePositive(declaration, "timeout", dependency.getTimeout());
 		requireAtLeastOne(declaration, "failure-threshold", dependency.getFailureThreshold());
 		requireAtLeastOne(declaration, "success-threshold", dependency.getSuccessThreshold());
+		requireIntervalNotShorterThanTimeout(declaration);
 		Duration maxStaleness = dependency.getMaxStaleness();
 		if (maxStaleness != null) {
 			requirePositive(declaration, "max-staleness", maxStaleness);
+			requireStalenessLongerThanACheck(declaration, maxStaleness);
 		}
 		else {
-			// 3 x interval, but never so short that a slow yet successful attempt looks stale.
-			Duration threeIntervals = dependency.getInterval().multipliedBy(3);
-			Duration slowAttempt = dependency.getInterval().plus(dependency.getTimeout().multipliedBy(2));
-			maxStaleness = (threeIntervals.compareTo(slowAttempt) >= 0) ? threeIntervals : slowAttempt;
+			// At least interval + 2 x timeout, as the interval is at least the timeout: a slow yet
+			// successful attempt never looks stale.
+			maxStaleness = dependency.getInterval().multipliedBy(3);
 		}
 		if (dependency.getJitter() < 0 || dependency.getJitter() > 1) {
 			throw declaration.invalid("jitter", dependency.getJitter() + " is not between 0 and 1",
@@ -145,8 +150,40 @@ final class DependencyMonitors {
 
 	private static void requirePositive(DependencyDeclaration declaration, String key, Duration value) {
 		if (value.isZero() || value.isNegative()) {
-			throw declaration.invalid(key, "'" + value + "' is not a positive duration",
+			throw declaration.invalid(key, Durations.format(value) + " is not a positive duration",
 					"Set '" + declaration.property(key) + "' to a positive duration such as 500ms or 10s.");
+		}
+	}
+
+	/**
+	 * An interval shorter than the timeout would let one slow attempt outlast it: the next
+	 * attempt would be due while one is still running, and the interval no longer holds.
+	 */
+	private static void requireIntervalNotShorterThanTimeout(DependencyDeclaration declaration) {
+		Duration interval = declaration.properties().getInterval();
+		Duration timeout = declaration.properties().getTimeout();
+		if (interval.compareTo(timeout) < 0) {
+			throw declaration.invalid("interval",
+					Durations.format(interval) + " is shorter than the timeout (" + Durations.format(timeout)
+							+ "): an attempt could still be running when the next one is due",
+					"Set '" + declaration.property("interval") + "' to at least the timeout, or shorten '"
+							+ declaration.property("timeout") + "'.");
+		}
+	}
+
+	/**
+	 * While a dependency is up, its latest result is as old as one interval plus one attempt
+	 * (at most the timeout) just before the next result: a shorter max-staleness would make
+	 * an up dependency stale between every two checks.
+	 */
+	private static void requireStalenessLongerThanACheck(DependencyDeclaration declaration, Duration maxStaleness) {
+		Duration check = declaration.properties().getInterval().plus(declaration.properties().getTimeout());
+		if (maxStaleness.compareTo(check) <= 0) {
+			throw declaration.invalid("max-staleness",
+					Durations.format(maxStaleness) + " is not longer than interval + timeout (" + Durations.format(check)
+							+ "): an up dependency would turn stale between two checks",
+					"Set '" + declaration.property("max-staleness") + "' to more than " + Durations.format(check)
+							+ ", or remove it for the default, 3 x interval.");
 		}
 	}
 
@@ -158,7 +195,11 @@ final class DependencyMonitors {
 	}
 
 	private DependencyCheckFactory factory(DependencyDeclaration declaration) {
-		String type = declaration.require("type", declaration.properties().getType());
+		String type = declaration.properties().getType();
+		if (type == null || type.isBlank()) {
+			throw declaration.invalid("type", "every dependency needs a type",
+					"Set '" + declaration.property("type") + "' to one of " + knownTypes() + ".");
+		}
 		DependencyCheckFactory factory = this.factories.get(type);
 		if (factory != null) {
 			return factory;
@@ -168,8 +209,13 @@ final class DependencyMonitors {
 			throw declaration.invalid("type", "type '" + type + "' needs " + clientLibrary + " on the classpath",
 					"Add " + clientLibrary + " to the application's dependencies.");
 		}
+		String meant = Typos.closest(type.toLowerCase(Locale.ROOT), this.factories.keySet());
 		throw declaration.invalid("type", "'" + type + "' is not a known check type",
-				"Use one of " + String.join(", ", this.factories.keySet()) + ".");
+				((meant != null) ? "Did you mean '" + meant + "'? " : "") + "Use one of " + knownTypes() + ".");
+	}
+
+	private String knownTypes() {
+		return String.join(", ", new TreeSet<>(this.factories.keySet()));
 	}
 
 	private static Redactor redactor(Dependency dependency) {

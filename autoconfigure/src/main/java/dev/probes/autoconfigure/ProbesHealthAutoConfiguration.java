@@ -64,10 +64,23 @@ public final class ProbesHealthAutoConfiguration {
 		Set<String> critical = new LinkedHashSet<>();
 		Set<String> other = new LinkedHashSet<>();
 		properties.getDependencies().forEach((name, dependency) -> (dependency.isCritical() ? critical : other).add(name));
+		properties.getDependencies().keySet().forEach((name) -> rejectGroupName(environment, name));
 		Set<String> livenessChecks = properties.getLiveness().isDeadlockDetection()
 				? Set.of(DependencyMonitors.DEADLOCK_CHECK) : Set.of();
 		return new ProbeGroupsPostProcessor(critical, other, livenessChecks, configuredMembers(environment, "liveness"),
 				configuredMembers(environment, "readiness"));
+	}
+
+	/**
+	 * A dependency named like a configured health group would be hidden by it:
+	 * {@code /actuator/health/<name>} answers for the group.
+	 */
+	private static void rejectGroupName(Environment environment, String name) {
+		String group = GROUP_PREFIX + name;
+		if (ConfigurationPropertyName.isValid(group) && hasAnyKeyUnder(environment, group)) {
+			throw new InvalidDependencyException("probes.dependencies." + name,
+					"'" + name + "' is the name of a health group (" + group + ")", "Rename the dependency, or the group.");
+		}
 	}
 
 	private static ConfiguredMembers configuredMembers(Environment environment, String group) {
@@ -112,9 +125,10 @@ public final class ProbesHealthAutoConfiguration {
 		return new ProbeBinding(verdicts, scheduler, availability, groups.getIfAvailable(), registries,
 				(name, check) -> backgroundMonitor(name, check, listeners.orderedStream().toList()),
 				(dependency, contributor) -> {
-					throw new InvalidDependencyException("probes.dependencies." + dependency + ".contributor",
-							"no health contributor is named '" + contributor + "'",
-							"Set it to the name of a health contributor, as listed at /actuator/health.");
+					String property = "probes.dependencies." + dependency + ".contributor";
+					throw new InvalidDependencyException(property,
+							"no health contributor is named '" + contributor + "'", "Set '" + property
+									+ "' to the name of a health contributor, as listed at /actuator/health.");
 				});
 	}
 
@@ -155,8 +169,7 @@ public final class ProbesHealthAutoConfiguration {
 				HealthContributorRegistry registry) {
 			DependencyHealthContributors.register(scheduler, verdicts, registry, (name, message) -> {
 				throw new InvalidDependencyException("probes.dependencies." + name,
-						"the name is already taken by another health contributor (" + message + ")",
-						"Rename the dependency.");
+						"'" + name + "' is the name of another health contributor", "Rename the dependency.");
 			});
 		}
 

@@ -37,10 +37,10 @@ public final class ProbesStartupAutoConfiguration {
 	StartupGate probesStartupGate(CheckScheduler scheduler, ProbesProperties properties,
 			ObjectProvider<ProbeVerdicts> verdicts, ObjectProvider<LaunchTime> launch, BeanFactory beanFactory) {
 		// A health contributor is only known once the context is complete, after the wait.
-		StartupGate gate = new StartupGate(scheduler.monitors()
+		StartupGate gate = new StartupGate(StartupSettings.awaited(scheduler.monitors()
 			.stream()
 			.filter((monitor) -> monitor.settings().critical() && !(monitor.check() instanceof ContributorCheck))
-			.toList(), StartupSettings.timeout(properties.getStartup()), launch.getIfAvailable(),
+			.toList()), StartupSettings.timeout(properties.getStartup()), launch.getIfAvailable(),
 				DependencyAddresses.of(properties, beanFactory));
 		verdicts.ifAvailable((available) -> gate.onAwaitedChange(available::waitingFor));
 		return gate;

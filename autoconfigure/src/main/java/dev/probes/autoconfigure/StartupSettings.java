@@ -1,9 +1,11 @@
 package dev.probes.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.probes.autoconfigure.ProbesProperties.Startup;
 import dev.probes.engine.Backoff;
+import dev.probes.engine.Durations;
 
 /**
  * Validates {@code probes.startup.*}, naming the property at fault.
@@ -20,13 +22,29 @@ final class StartupSettings {
 		return startup.getTimeout();
 	}
 
+	/**
+	 * Return the dependencies the wait awaits, failing when there are none: a wait with
+	 * nothing to wait for is a mistake (a dependency left out, or declared not critical)
+	 * that would otherwise go unnoticed.
+	 */
+	static <T> List<T> awaited(List<T> awaited) {
+		if (awaited.isEmpty()) {
+			throw new InvalidDependencyException(PREFIX + "wait",
+					"true, but no critical dependency is declared to wait for",
+					"Declare a critical dependency under 'probes.dependencies' (critical is the default; 'health'"
+							+ " dependencies are not waited for), or remove '" + PREFIX + "wait'.");
+		}
+		return awaited;
+	}
+
 	static Backoff backoff(Startup startup) {
 		ProbesProperties.Backoff backoff = startup.getBackoff();
 		requirePositive("backoff.initial", backoff.getInitial());
 		requirePositive("backoff.max", backoff.getMax());
 		if (backoff.getMax().compareTo(backoff.getInitial()) < 0) {
 			throw new InvalidDependencyException(PREFIX + "backoff.max",
-					backoff.getMax() + " is shorter than backoff.initial (" + backoff.getInitial() + ")",
+					Durations.format(backoff.getMax()) + " is shorter than backoff.initial ("
+							+ Durations.format(backoff.getInitial()) + ")",
 					"Set '" + PREFIX + "backoff.max' to at least '" + PREFIX + "backoff.initial'.");
 		}
 		if (backoff.getMultiplier() < 1) {
@@ -42,7 +60,7 @@ final class StartupSettings {
 
 	private static void requirePositive(String key, Duration value) {
 		if (value.isZero() || value.isNegative()) {
-			throw new InvalidDependencyException(PREFIX + key, "'" + value + "' is not a positive duration",
+			throw new InvalidDependencyException(PREFIX + key, Durations.format(value) + " is not a positive duration",
 					"Set '" + PREFIX + key + "' to a positive duration such as 100ms or 2m.");
 		}
 	}

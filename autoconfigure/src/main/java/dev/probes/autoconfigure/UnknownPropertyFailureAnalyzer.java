@@ -46,8 +46,6 @@ class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConf
 	/** Pattern segment standing for the rest of the name, such as a header name. */
 	private static final String REST = "**";
 
-	private static final int MAX_TYPO_DISTANCE = 3;
-
 	/**
 	 * Every key {@link ProbesProperties} binds, one list of dashed segments per key. Taken
 	 * from the class rather than the configuration metadata, which has no keys under a map
@@ -122,19 +120,14 @@ class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConf
 			}
 			if (!segment.equals(ANY)) {
 				String expected = segment.replace("-", "");
-				int distance = distance(name.getElement(i, Form.UNIFORM).toLowerCase(Locale.ROOT), expected);
-				if (distance > maxDistance(expected)) {
+				int distance = Typos.distance(name.getElement(i, Form.UNIFORM).toLowerCase(Locale.ROOT), expected);
+				if (distance > Typos.maxDistance(expected)) {
 					return -1;
 				}
 				total += distance;
 			}
 		}
 		return (key.size() == elements) ? total : -1;
-	}
-
-	/** Shorter segments tolerate fewer edits, so that {@code max} is not offered for any 3 letters. */
-	private static int maxDistance(String segment) {
-		return Math.min(MAX_TYPO_DISTANCE, 1 + segment.length() / 5);
 	}
 
 	/** The key with the user's own map keys and indexes in place of its wildcards. */
@@ -230,30 +223,6 @@ class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConf
 		List<String> result = new ArrayList<>(path);
 		result.add(segment);
 		return result;
-	}
-
-	/**
-	 * Optimal string alignment distance: how many edits, a swap of neighbours counting as
-	 * one, turn one segment into the other.
-	 */
-	private static int distance(String a, String b) {
-		int[][] d = new int[a.length() + 1][b.length() + 1];
-		for (int i = 0; i <= a.length(); i++) {
-			d[i][0] = i;
-		}
-		for (int j = 0; j <= b.length(); j++) {
-			d[0][j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
-				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-				}
-			}
-		}
-		return d[a.length()][b.length()];
 	}
 
 }

@@ -12,6 +12,9 @@ public final class Durations {
 	}
 
 	public static String format(Duration duration) {
+		if (duration.isNegative()) {
+			return "-" + format(duration.negated());
+		}
 		long millis = duration.toMillis();
 		if (millis < 1000) {
 			return millis + "ms";

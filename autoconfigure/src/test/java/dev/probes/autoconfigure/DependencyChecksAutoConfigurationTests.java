@@ -2,20 +2,12 @@ package dev.probes.autoconfigure;
 
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -65,30 +57,6 @@ class DependencyChecksAutoConfigurationTests {
 						Duration.ofMillis(300), 3, 2, Duration.ofSeconds(7), 0.25)));
 	}
 
-	@ParameterizedTest
-	@ValueSource(doubles = { -0.1, 1.5 })
-	void runWithJitterOutsideZeroToOneFailsNamingTheProperty(double jitter) {
-		this.contextRunner.withPropertyValues("probes.dependencies.cache.type=tcp",
-				"probes.dependencies.cache.host=127.0.0.1", "probes.dependencies.cache.port=6379",
-				"probes.dependencies.cache.jitter=" + jitter)
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(InvalidDependencyException.class)
-				.hasMessageContaining("probes.dependencies.cache.jitter")
-				.hasMessageContaining("is not between 0 and 1"));
-	}
-
-	@Test
-	void runWhenTimeoutLongComparedToIntervalKeepsMaxStalenessAboveASlowAttempt() {
-		this.contextRunner.withPropertyValues("probes.dependencies.cache.type=tcp",
-				"probes.dependencies.cache.host=127.0.0.1", "probes.dependencies.cache.port=6379",
-				"probes.dependencies.cache.interval=1s", "probes.dependencies.cache.timeout=5s")
-			.run((context) -> assertThat(
-					context.getBean(CheckScheduler.class).monitor("cache").orElseThrow().settings().maxStaleness())
-				.isEqualTo(Duration.ofSeconds(11)));
-	}
-
 	@Test
 	void runWhenDisabledRegistersNothing() {
 		this.contextRunner.withPropertyValues("probes.enabled=false", "probes.dependencies.cache.type=tcp")
@@ -124,130 +92,6 @@ class DependencyChecksAutoConfigurationTests {
 	}
 
 	@Test
-	void runWhenJdbcDependencyNamesMissingDataSourceBeanFails() {
-		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
-					"probes.dependencies.postgres.type=jdbc", "probes.dependencies.postgres.data-source=reporting")
-			.run(failsWith("probes.dependencies.postgres.data-source", "no DataSource bean named 'reporting'"));
-	}
-
-	@Test
-	void runWhenJdbcDependencyWithoutAnyDataSourceFails() {
-		this.contextRunner.withPropertyValues("probes.dependencies.postgres.type=jdbc")
-			.run(failsWith("probes.dependencies.postgres.url", "has no DataSource to check"));
-	}
-
-	@Test
-	void runWhenJdbcUrlDoesNotStartWithJdbcFails() {
-		this.contextRunner
-			.withPropertyValues("probes.dependencies.postgres.type=jdbc",
-					"probes.dependencies.postgres.url=postgresql://db:5432/app")
-			.run(failsWith("probes.dependencies.postgres.url", "a JDBC URL starts with 'jdbc:'"));
-	}
-
-	@Test
-	void runWhenJdbcClientLibraryMissingFailsNamingIt() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(DataSource.class))
-			.withPropertyValues("probes.dependencies.postgres.type=jdbc")
-			.run(failsWith("probes.dependencies.postgres.type", "needs a JDBC driver and java.sql on the classpath"));
-	}
-
-	@Test
-	void runWhenJdbcUrlGivenWithoutHikariFailsNamingIt() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(HikariDataSource.class))
-			.withPropertyValues("probes.dependencies.postgres.type=jdbc",
-					"probes.dependencies.postgres.url=jdbc:postgresql://127.0.0.1:5432/test")
-			.run(failsWith("probes.dependencies.postgres.url", "needs HikariCP on the classpath"));
-	}
-
-	@Test
-	void runWhenTypeUnknownFailsListingKnownTypes() {
-		this.contextRunner.withPropertyValues("probes.dependencies.cache.type=memcache")
-			.run(failsWith("probes.dependencies.cache.type", "'memcache' is not a known check type"));
-	}
-
-	@Test
-	void runWhenTypeMissingFails() {
-		this.contextRunner.withPropertyValues("probes.dependencies.cache.host=redis")
-			.run(failsWith("probes.dependencies.cache.type", "needs it"));
-	}
-
-	@Test
-	void runWhenHttpUrlMissingFails() {
-		this.contextRunner.withPropertyValues("probes.dependencies.payments.type=http")
-			.run(failsWith("probes.dependencies.payments.url", "needs it"));
-	}
-
-	@Test
-	void runWhenHttpUrlMalformedFails() {
-		this.contextRunner
-			.withPropertyValues("probes.dependencies.payments.type=http", "probes.dependencies.payments.url=payments:8080")
-			.run(failsWith("probes.dependencies.payments.url", "is not an http or https URL"));
-	}
-
-	@Test
-	void runWhenHttpUrlHasInvalidSyntaxFails() {
-		this.contextRunner
-			.withPropertyValues("probes.dependencies.payments.type=http",
-					"probes.dependencies.payments.url=http://pay ments/readyz")
-			.run(failsWith("probes.dependencies.payments.url", "is not a valid URL"));
-	}
-
-	@Test
-	void runWhenHttpUrlCarriesCredentialsFailsWithoutEchoingThem() {
-		this.contextRunner
-			.withPropertyValues("probes.dependencies.payments.type=http",
-					"probes.dependencies.payments.url=http://admin:hunter22@payments/readyz")
-			.run((context) -> {
-				failsWith("probes.dependencies.payments.url", "credentials in the URL").accept(context);
-				assertThat(context.getStartupFailure()).rootCause().message().doesNotContain("hunter22");
-			});
-	}
-
-	@Test
-	void runWhenHttpExpectedStatusMalformedFails() {
-		this.contextRunner
-			.withPropertyValues("probes.dependencies.payments.type=http",
-					"probes.dependencies.payments.url=http://payments/readyz",
-					"probes.dependencies.payments.expected-status=2xx")
-			.run(failsWith("probes.dependencies.payments.expected-status", "'2xx' is not an HTTP status code"));
-	}
-
-	@Test
-	void runWhenTcpHostMissingFails() {
-		this.contextRunner.withPropertyValues("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.port=6379")
-			.run(failsWith("probes.dependencies.cache.host", "needs it"));
-	}
-
-	@Test
-	void runWhenTcpPortMissingFails() {
-		this.contextRunner.withPropertyValues("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=redis")
-			.run(failsWith("probes.dependencies.cache.port", "needs it"));
-	}
-
-	@Test
-	void runWhenTcpPortOutOfRangeFails() {
-		this.contextRunner
-			.withPropertyValues("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=redis",
-					"probes.dependencies.cache.port=70000")
-			.run(failsWith("probes.dependencies.cache.port", "70000 is not a TCP port"));
-	}
-
-	@Test
-	void runWhenDnsHostMissingFails() {
-		this.contextRunner.withPropertyValues("probes.dependencies.peers.type=dns")
-			.run(failsWith("probes.dependencies.peers.host", "needs it"));
-	}
-
-	@Test
-	void runWhenDnsMinAddressesZeroFails() {
-		this.contextRunner
-			.withPropertyValues("probes.dependencies.peers.type=dns", "probes.dependencies.peers.host=peers",
-					"probes.dependencies.peers.min-addresses=0")
-			.run(failsWith("probes.dependencies.peers.min-addresses", "0 is less than 1"));
-	}
-
-	@Test
 	void runWhenKeyMisspeltFailsNamingIt() {
 		this.contextRunner.withPropertyValues(tcp("timout=5s")).run((context) -> {
 			assertThat(context).hasFailed();
@@ -266,87 +110,9 @@ class DependencyChecksAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void runWhenDnsServerMalformedFails() {
-		this.contextRunner
-			.withPropertyValues("probes.dependencies.peers.type=dns", "probes.dependencies.peers.host=peers",
-					"probes.dependencies.peers.server=dns://10.96.0.10")
-			.run(failsWith("probes.dependencies.peers.server", "is not a DNS server address"));
-	}
-
-	@Test
-	void runWhenNameInvalidFailsSuggestingOne() {
-		this.contextRunner.withPropertyValues("probes.dependencies[Main_DB].type=tcp")
-			.run(failsWith("probes.dependencies.Main_DB", "not a valid dependency name", "main-db"));
-	}
-
-	@Test
-	void runWhenNameIsAHealthGroupFails() {
-		this.contextRunner.withPropertyValues("probes.dependencies.readiness.type=tcp")
-			.run(failsWith("probes.dependencies.readiness", "is the name of a health group"));
-	}
-
-	@Test
-	void runWhenDurationZeroFails() {
-		this.contextRunner.withPropertyValues(tcp("interval=0s"))
-			.run(failsWith("probes.dependencies.cache.interval", "is not a positive duration"));
-	}
-
-	@Test
-	void runWhenDurationNegativeFails() {
-		this.contextRunner.withPropertyValues(tcp("timeout=-1s"))
-			.run(failsWith("probes.dependencies.cache.timeout", "is not a positive duration"));
-	}
-
-	@Test
-	void runWhenIntervalWhenDownZeroFails() {
-		this.contextRunner.withPropertyValues(tcp("interval-when-down=0ms"))
-			.run(failsWith("probes.dependencies.cache.interval-when-down", "is not a positive duration"));
-	}
-
-	@Test
-	void runWhenMaxStalenessNegativeFails() {
-		this.contextRunner.withPropertyValues(tcp("max-staleness=-5s"))
-			.run(failsWith("probes.dependencies.cache.max-staleness", "is not a positive duration"));
-	}
-
-	@Test
-	void runWhenFailureThresholdZeroFails() {
-		this.contextRunner.withPropertyValues(tcp("failure-threshold=0"))
-			.run(failsWith("probes.dependencies.cache.failure-threshold", "0 is less than 1"));
-	}
-
-	@Test
-	void runWhenSuccessThresholdNegativeFails() {
-		this.contextRunner.withPropertyValues(tcp("success-threshold=-2"))
-			.run(failsWith("probes.dependencies.cache.success-threshold", "-2 is less than 1"));
-	}
-
 	private static String[] tcp(String extra) {
 		return new String[] { "probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=127.0.0.1",
 				"probes.dependencies.cache.port=6379", "probes.dependencies.cache." + extra };
-	}
-
-	private static ContextConsumer<AssertableApplicationContext> failsWith(String property, String... problem) {
-		return (context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidDependencyException.class);
-			InvalidDependencyException cause = (InvalidDependencyException) rootCause(context.getStartupFailure());
-			assertThat(cause.getProperty()).isEqualTo(property);
-			FailureAnalysis analysis = new InvalidDependencyFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis).isNotNull();
-			assertThat(analysis.getDescription() + " " + analysis.getAction()).contains("'" + property + "'")
-				.contains(problem);
-			assertThat(analysis.getAction()).contains("'" + property + "'");
-		};
-	}
-
-	private static Throwable rootCause(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -12,7 +12,6 @@ import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
@@ -21,8 +20,6 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import dev.probes.health.DependencyInLivenessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -166,19 +163,6 @@ class ProbesHealthAutoConfigurationTests {
 	}
 
 	@Test
-	void runWhenLivenessNamesDependencyFailsWithReport() {
-		this.contextRunner.withPropertyValues("management.endpoint.health.group.liveness.include=livenessState,postgres")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause().isInstanceOf(DependencyInLivenessException.class);
-				FailureAnalysis analysis = new DependencyInLivenessFailureAnalyzer()
-					.analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains("postgres").contains("restart");
-				assertThat(analysis.getAction()).contains("management.endpoint.health.group.liveness.include");
-			});
-	}
-
-	@Test
 	void runWhenAvailabilityProbesSwitchedOffStillServesProbeGroups() {
 		this.contextRunner.withPropertyValues("management.endpoint.health.probes.enabled=false").run((context) -> {
 			HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
@@ -186,17 +170,6 @@ class ProbesHealthAutoConfigurationTests {
 			assertThat(groups.get("readiness").isMember("postgres")).isTrue();
 			assertThat(groups.get("liveness").isMember("livenessState")).isTrue();
 			assertThat(context).hasBean("readinessStateHealthIndicator").hasBean("livenessStateHealthIndicator");
-		});
-	}
-
-	@Test
-	void runWhenDependencyNameTakenByAnotherContributorFails() {
-		this.contextRunner.withPropertyValues(tcp("ping", true)).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidDependencyException.class)
-				.hasMessageContaining("probes.dependencies.ping")
-				.hasMessageContaining("already taken by another health contributor");
 		});
 	}
 

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The drain's auto-configuration: on by default with no delay, the delay from
- * {@code probes.shutdown.drain-delay}, a bad value named, a user's bean left alone.
+ * {@code probes.shutdown.drain-delay}, a user's bean left alone (a bad value: see
+ * {@link ConfigurationErrorsTests}).
  */
 class ProbesShutdownAutoConfigurationTests {
 
@@ -36,16 +37,6 @@ class ProbesShutdownAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("probes.shutdown.drain-delay=50ms")
 			.run((context) -> assertThat(context.getBean(ProbesProperties.class).getShutdown().getDrainDelay())
 				.isEqualTo(Duration.ofMillis(50)));
-	}
-
-	@Test
-	void runWithNegativeDrainDelayFailsNamingTheProperty() {
-		this.contextRunner.withPropertyValues("probes.shutdown.drain-delay=-1s")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(InvalidDependencyException.class)
-				.hasMessageContaining("probes.shutdown.drain-delay"));
 	}
 
 	@Test

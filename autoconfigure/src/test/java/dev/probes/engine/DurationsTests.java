@@ -17,6 +17,8 @@ class DurationsTests {
 		assertThat(Durations.format(Duration.ofMinutes(2))).isEqualTo("2m");
 		assertThat(Durations.format(Duration.ofMinutes(133).plusSeconds(20))).isEqualTo("2h13m");
 		assertThat(Durations.format(Duration.ofHours(3))).isEqualTo("3h");
+		assertThat(Durations.format(Duration.ZERO)).isEqualTo("0ms");
+		assertThat(Durations.format(Duration.ofSeconds(-1))).isEqualTo("-1s");
 	}
 
 }

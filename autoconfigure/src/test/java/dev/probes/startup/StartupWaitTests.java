@@ -1,11 +1,8 @@
 package dev.probes.startup;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.probes.test.ApplicationProcess;
 import dev.probes.test.FaultProxy;
 import dev.probes.test.KubeletClient;
 import dev.probes.test.RealServices;
@@ -108,7 +105,11 @@ class StartupWaitTests {
 						millis(readyAt - passed), millis(readyAt - launched));
 				assertThat(unexpected).isEmpty();
 				assertThat(firstUp).isGreaterThan(passed);
-				assertThat(Duration.ofNanos(readyAt - passed)).isLessThan(Duration.ofSeconds(1));
+				// Noticed at once by the wait's TCP watch (every 150 ms), not at the next backoff
+				// attempt (up to 5 s later); what follows is migrations and the rest of start-up,
+				// which benchmarks/startup-wait.sh measures on an idle machine.
+				assertThat(Duration.ofNanos(firstUp - passed)).isLessThan(Duration.ofSeconds(1));
+				assertThat(Duration.ofNanos(readyAt - passed)).isLessThan(Duration.ofSeconds(3));
 				assertThat(WaitingApplication.ready.get()).isGreaterThan(firstUp);
 				assertThat(WaitingApplication.jdbcTemplateUsed.get()).isGreaterThan(firstUp);
 				assertThat(WaitingApplication.runnerRan.get()).isGreaterThan(firstUp);
@@ -188,11 +189,12 @@ class StartupWaitTests {
 	@Test
 	void exitsNonZeroAtDeadlineNamingDependencyAndLastError() throws Exception {
 		this.proxy.refuse();
-		ProcessResult result = runProcess(properties(0, this.proxy.port(), "probes.startup.timeout=5s"));
+		ApplicationProcess result = ApplicationProcess.run(WaitingApplication.class,
+				properties(0, this.proxy.port(), "probes.startup.timeout=5s"));
 		assertThat(result.exitCode()).isNotZero();
 		// The deadline counts from the JVM's start, not from the wait's: about 5 s after launch,
 		// where counting from the wait gave 5 s plus the whole start-up before it (10 s here).
-		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(8));
+		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(9));
 		assertThat(result.output()).contains("APPLICATION FAILED TO START", "still down 5s after the JVM's start",
 				"the wait itself took", "postgres: connection refused");
 		System.out.printf("MEASURED start-up deadline 5s: process exited with %d after %dms%n", result.exitCode(),
@@ -203,7 +205,7 @@ class StartupWaitTests {
 	void failsAtOnceWhenPasswordIsWrongWithoutShowingIt() throws Exception {
 		RealServices.Database mariadb = RealServices.mariadb();
 		String password = "wr0ng-pa55word";
-		ProcessResult result = runProcess(List.of("--server.port=0",
+		ApplicationProcess result = ApplicationProcess.run(WaitingApplication.class, List.of("--server.port=0",
 				"--spring.datasource.url=" + mariadb.jdbcUrl(), "--spring.datasource.username=" + mariadb.username(),
 				"--spring.datasource.password=" + password, "--probes.dependencies.mariadb.type=jdbc",
 				"--probes.startup.wait=true", "--probes.startup.timeout=60s"));
@@ -222,7 +224,8 @@ class StartupWaitTests {
 		// The server checks passwords: the right one logs in, so a failure below is the wrong one's.
 		DriverManager.getConnection(secured.jdbcUrl(), secured.username(), secured.password()).close();
 		String password = "wr0ng-pg-pa55word";
-		ProcessResult result = runProcess(List.of("--server.port=0", "--spring.datasource.url=" + secured.jdbcUrl(),
+		ApplicationProcess result = ApplicationProcess.run(WaitingApplication.class,
+				List.of("--server.port=0", "--spring.datasource.url=" + secured.jdbcUrl(),
 				"--spring.datasource.username=" + secured.username(), "--spring.datasource.password=" + password,
 				"--spring.flyway.enabled=false", "--probes.dependencies.postgres.type=jdbc",
 				"--probes.startup.wait=true", "--probes.startup.timeout=60s"));
@@ -290,32 +293,6 @@ class StartupWaitTests {
 		}
 	}
 
-	private static ProcessResult runProcess(List<String> properties) throws Exception {
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		// C1 only, as spring-boot:run starts applications: the JVM's own start-up is not under test.
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-cp", classPath, WaitingApplication.class.getName()));
-		properties.forEach((property) -> command.add(property.startsWith("--") ? property : "--" + property));
-		long started = System.nanoTime();
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new AssertionError("Process still running after 60s:\n" + output.getNow(""));
-		}
-		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-		return new ProcessResult(process.exitValue(), elapsed, output.get(10, TimeUnit.SECONDS));
-	}
-
-	private static String readAll(InputStream in) {
-		try {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			return ex.toString();
-		}
-	}
-
 	private static long awaitStatus(int port, String path, int status, Duration limit) throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -358,15 +335,6 @@ class StartupWaitTests {
 
 	private static long millis(long nanos) {
 		return TimeUnit.NANOSECONDS.toMillis(nanos);
-	}
-
-	private record ProcessResult(int exitCode, Duration elapsed, String output) {
-
-		@Override
-		public String toString() {
-			return String.format(Locale.ROOT, "exit %d after %s:%n%s", this.exitCode, this.elapsed, this.output);
-		}
-
 	}
 
 }

@@ -57,7 +57,8 @@ class ProbeServerTests {
 			.web(WebApplicationType.NONE)
 			.properties(common("probes.server.port=" + probePort, "probes.dependencies.queue.type=tcp",
 					"probes.dependencies.queue.host=127.0.0.1", "probes.dependencies.queue.port=" + dependencyPort,
-					"probes.dependencies.queue.interval=200ms", "probes.dependencies.queue.interval-when-down=200ms"))
+					"probes.dependencies.queue.interval=200ms", "probes.dependencies.queue.interval-when-down=200ms",
+					"probes.dependencies.queue.timeout=200ms"))
 			.run();
 		this.resources.add(context);
 		assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);

@@ -1,5 +1,6 @@
 package dev.probes.autoconfigure.check;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.probes.autoconfigure.DependencyCheckFactory;
@@ -20,8 +21,13 @@ public final class DnsCheckFactory implements DependencyCheckFactory {
 	}
 
 	@Override
+	public Set<String> keys() {
+		return Set.of("host", "min-addresses", "server");
+	}
+
+	@Override
 	public DependencyCheck create(DependencyDeclaration declaration) {
-		String host = declaration.require("host", declaration.properties().getHost());
+		String host = HostNames.require(declaration, null);
 		int minAddresses = declaration.properties().getMinAddresses();
 		if (minAddresses < 1) {
 			throw declaration.invalid("min-addresses", minAddresses + " is less than 1",

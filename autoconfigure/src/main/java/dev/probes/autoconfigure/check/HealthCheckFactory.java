@@ -1,5 +1,7 @@
 package dev.probes.autoconfigure.check;
 
+import java.util.Set;
+
 import dev.probes.autoconfigure.DependencyCheckFactory;
 import dev.probes.autoconfigure.DependencyDeclaration;
 import dev.probes.check.DependencyCheck;
@@ -15,6 +17,11 @@ public final class HealthCheckFactory implements DependencyCheckFactory {
 	@Override
 	public String type() {
 		return "health";
+	}
+
+	@Override
+	public Set<String> keys() {
+		return Set.of("contributor");
 	}
 
 	@Override

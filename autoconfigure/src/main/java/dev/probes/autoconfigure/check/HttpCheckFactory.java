@@ -2,6 +2,7 @@ package dev.probes.autoconfigure.check;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Set;
 
 import dev.probes.autoconfigure.DependencyCheckFactory;
 import dev.probes.autoconfigure.DependencyDeclaration;
@@ -19,6 +20,11 @@ public final class HttpCheckFactory implements DependencyCheckFactory {
 	@Override
 	public String type() {
 		return "http";
+	}
+
+	@Override
+	public Set<String> keys() {
+		return Set.of("url", "expected-status", "headers");
 	}
 
 	@Override

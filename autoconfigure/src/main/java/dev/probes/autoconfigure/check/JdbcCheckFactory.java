@@ -1,6 +1,7 @@
 package dev.probes.autoconfigure.check;
 
 import java.time.Duration;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -51,6 +52,11 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 	}
 
 	@Override
+	public Set<String> keys() {
+		return Set.of("url", "data-source", "username", "password", "query");
+	}
+
+	@Override
 	public DependencyCheck create(DependencyDeclaration declaration) {
 		Dependency dependency = declaration.properties();
 		if (dependency.getUrl() != null && dependency.getDataSource() != null) {
@@ -61,11 +67,23 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 		if (dependency.getUrl() != null) {
 			return ownPoolCheck(declaration, dependency);
 		}
+		rejectLoginWithoutUrl(declaration, "username", dependency.getUsername());
+		rejectLoginWithoutUrl(declaration, "password", dependency.getPassword());
 		DataSource dataSource = applicationDataSource(declaration, dependency.getDataSource());
 		if (ClassUtils.isPresent(HIKARI, this.classLoader)) {
 			dataSource = UnstartedPoolBypass.of(dataSource);
 		}
 		return new JdbcCheck(dataSource, dependency.getQuery(), null);
+	}
+
+	/** An application DataSource logs in with its own settings: a login here would be ignored. */
+	private static void rejectLoginWithoutUrl(DependencyDeclaration declaration, String key, @Nullable String value) {
+		if (value != null) {
+			throw declaration.invalid(key, "'" + key + "' is only used with 'url'",
+					"Remove '" + declaration.property(key) + "': the application's DataSource logs in with its own"
+							+ " settings (spring.datasource.*). Or set '" + declaration.property("url")
+							+ "' for a connection of the check's own.");
+		}
 	}
 
 	private DataSource applicationDataSource(DependencyDeclaration declaration, @Nullable String beanName) {

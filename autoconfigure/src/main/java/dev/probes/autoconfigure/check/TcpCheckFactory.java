@@ -1,5 +1,7 @@
 package dev.probes.autoconfigure.check;
 
+import java.util.Set;
+
 import dev.probes.autoconfigure.DependencyCheckFactory;
 import dev.probes.autoconfigure.DependencyDeclaration;
 import dev.probes.check.DependencyCheck;
@@ -16,8 +18,13 @@ public final class TcpCheckFactory implements DependencyCheckFactory {
 	}
 
 	@Override
+	public Set<String> keys() {
+		return Set.of("host", "port");
+	}
+
+	@Override
 	public DependencyCheck create(DependencyDeclaration declaration) {
-		String host = declaration.require("host", declaration.properties().getHost());
+		String host = HostNames.require(declaration, "port");
 		int port = declaration.require("port", declaration.properties().getPort());
 		if (port < 1 || port > 65535) {
 			throw declaration.invalid("port", port + " is not a TCP port",
