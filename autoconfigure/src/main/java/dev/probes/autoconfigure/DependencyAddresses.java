@@ -3,7 +3,9 @@ package dev.probes.autoconfigure;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,22 @@ final class DependencyAddresses {
 			InetSocketAddress address = address(dependency, beanFactory);
 			if (address != null) {
 				addresses.put(name, address);
+			}
+		});
+		return addresses;
+	}
+
+	/**
+	 * Return the address of each critical {@code http} dependency: what a request that the
+	 * application makes while it starts must wait for.
+	 */
+	static Set<InetSocketAddress> criticalHttp(ProbesProperties properties) {
+		Set<InetSocketAddress> addresses = new LinkedHashSet<>();
+		properties.getDependencies().forEach((name, dependency) -> {
+			InetSocketAddress address = "http".equals(dependency.getType()) && dependency.isCritical()
+					? httpAddress(dependency.getUrl()) : null;
+			if (address != null) {
+				addresses.add(address);
 			}
 		});
 		return addresses;

@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -15,6 +17,7 @@ import dev.probes.engine.CheckScheduler;
 import dev.probes.health.ContributorCheck;
 import dev.probes.startup.LaunchTime;
 import dev.probes.startup.StartupGate;
+import dev.probes.startup.StartupGateInterceptor;
 import dev.probes.startup.StartupGateOrdering;
 import dev.probes.startup.StartupProbeServerHandover;
 import dev.probes.startup.StartupProbeServers;
@@ -49,6 +52,32 @@ public final class ProbesStartupAutoConfiguration {
 	@Bean
 	StartupProbeServerHandover probesStartupProbeServerHandover(ObjectProvider<StartupProbeServers> servers) {
 		return new StartupProbeServerHandover(servers.getIfAvailable());
+	}
+
+	/**
+	 * Requests that a bean makes to a critical HTTP dependency through Spring Boot's
+	 * {@code RestClient.Builder} or {@code RestTemplateBuilder} wait for the dependency.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClientCustomizer.class)
+	static class HttpClientConfiguration {
+
+		@Bean
+		StartupGateInterceptor probesStartupGateInterceptor(ProbesProperties properties,
+				ObjectProvider<StartupGate> gate) {
+			return new StartupGateInterceptor(DependencyAddresses.criticalHttp(properties), gate::getObject);
+		}
+
+		@Bean
+		RestClientCustomizer probesStartupRestClientCustomizer(StartupGateInterceptor interceptor) {
+			return (builder) -> builder.requestInterceptor(interceptor);
+		}
+
+		@Bean
+		RestTemplateCustomizer probesStartupRestTemplateCustomizer(StartupGateInterceptor interceptor) {
+			return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

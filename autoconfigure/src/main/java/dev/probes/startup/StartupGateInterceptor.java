@@ -1,0 +1,60 @@
+package dev.probes.startup;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Holds a request to a declared critical dependency until the start-up wait is over, so that
+ * a bean that calls the dependency while the context starts (from its constructor, say) runs
+ * once the dependency answers, as migrations do. Requests to any other address pass at once,
+ * and so does every request once the wait is over.
+ *
+ * <p>
+ * The gate is obtained from a supplier at the first such request: when that creates it, its
+ * wait runs there and then.
+ */
+public final class StartupGateInterceptor implements ClientHttpRequestInterceptor {
+
+	private final Set<InetSocketAddress> dependencies;
+
+	private final Supplier<StartupGate> gate;
+
+	private volatile boolean open;
+
+	/**
+	 * Create an interceptor.
+	 * @param dependencies the unresolved host and port of each critical HTTP dependency
+	 * @param gate supplies the start-up gate, waiting for the dependencies when it is created
+	 */
+	public StartupGateInterceptor(Set<InetSocketAddress> dependencies, Supplier<StartupGate> gate) {
+		this.dependencies = Set.copyOf(dependencies);
+		this.gate = gate;
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		if (!this.open && isDependency(request.getURI())) {
+			this.gate.get();
+			this.open = true;
+		}
+		return execution.execute(request, body);
+	}
+
+	private boolean isDependency(URI uri) {
+		if (uri.getHost() == null) {
+			return false;
+		}
+		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+		return this.dependencies.contains(InetSocketAddress.createUnresolved(uri.getHost(), port));
+	}
+
+}
