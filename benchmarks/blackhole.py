@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A loopback TCP proxy that can be switched into a black hole, for benchmarks/probe-cost.sh.
+"""A loopback TCP proxy that can be switched into a black hole, for benchmarks/probe-cost.sh;
+benchmarks/startup-wait.py imports it as the forwarder that makes its database answer.
 
     blackhole.py LISTEN_PORT:TARGET_HOST:TARGET_PORT [...]   proxy each listener to its target
     blackhole.py LISTEN_PORT                                 always a black hole

@@ -22,12 +22,16 @@ stop() {
 	wait "$pid" 2>/dev/null || true
 }
 
-# Sets PYTHON and JAVA, checks for curl, and installs wrk with apt-get when it is missing.
-# pyenv and similar shims run python as a child process: the real interpreter's pid is the
-# one to signal and to stop, hence sys.executable.
-require_tools() {
+# Sets PYTHON and JAVA. pyenv and similar shims run python as a child process: the real
+# interpreter's pid is the one to signal and to stop, hence sys.executable.
+require_runtimes() {
 	PYTHON=$(python3 -c 'import sys; print(sys.executable)') || fail "python3 is required"
 	JAVA=$(readlink -f "$(command -v java)") || fail "java is required"
+}
+
+# Sets PYTHON and JAVA, checks for curl, and installs wrk with apt-get when it is missing.
+require_tools() {
+	require_runtimes
 	command -v curl >/dev/null || fail "curl is required"
 	if ! command -v wrk >/dev/null; then
 		log "installing wrk"
