@@ -2,8 +2,8 @@ package dev.probes.metrics;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -47,9 +47,8 @@ public final class DependencyMetrics implements MeterBinder, StateListener {
 
 	private final Map<String, CheckCounts> counts = new ConcurrentHashMap<>();
 
-	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
-
-	private final Map<String, Boolean> registered = new ConcurrentHashMap<>();
+	/** The dependencies whose meters each bound registry has, so that none registers twice. */
+	private final Map<MeterRegistry, Set<String>> registered = new ConcurrentHashMap<>();
 
 	/**
 	 * Create metrics for the dependencies that a supplier lists, read when a registry binds:
@@ -62,17 +61,15 @@ public final class DependencyMetrics implements MeterBinder, StateListener {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		this.registries.add(registry);
+		this.registered.putIfAbsent(registry, ConcurrentHashMap.newKeySet());
 		this.monitors.get().forEach((monitor) -> register(registry, monitor));
 	}
 
 	@Override
 	public void attemptCompleted(DependencyMonitor dependency, DependencyState previous, DependencyState current) {
 		counts(dependency).record(previous, current);
-		if (!this.registered.containsKey(dependency.name())) {
-			// A monitor added after binding, such as a health contributor run in the background.
-			this.registries.forEach((registry) -> register(registry, dependency));
-		}
+		// A monitor added after binding, such as a health contributor run in the background.
+		this.registered.keySet().forEach((registry) -> register(registry, dependency));
 	}
 
 	private CheckCounts counts(DependencyMonitor dependency) {
@@ -80,7 +77,9 @@ public final class DependencyMetrics implements MeterBinder, StateListener {
 	}
 
 	private void register(MeterRegistry registry, DependencyMonitor monitor) {
-		this.registered.put(monitor.name(), true);
+		if (!this.registered.get(registry).add(monitor.name())) {
+			return;
+		}
 		CheckCounts counts = counts(monitor);
 		Tags tags = Tags.of("dependency", monitor.name(), "type", monitor.type(), "critical",
 				Boolean.toString(monitor.settings().critical()));

@@ -21,17 +21,25 @@ import dev.probes.engine.DependencyStatus;
  * backoff has grown to.
  *
  * <p>
- * Only a change from refused (or unresolvable) to accepted runs the check: a server that
- * accepts connections but fails the check, such as a database still starting up, is left to
- * the backoff.
+ * A change from refused (or unresolvable) to accepted runs the check, and, while the check
+ * still fails, up to {@value #RETRIES_AFTER_ACCEPT} more times a second apart: a database
+ * that has just started to listen may not take logins yet, and a first attempt may time out
+ * while a pool starts. After that, a server that accepts connections but fails the check is
+ * left to the backoff, which spares it a login every second.
  */
 final class ReachabilityWatch implements AutoCloseable {
 
 	static final Duration PERIOD = Duration.ofMillis(150);
 
+	static final int RETRIES_AFTER_ACCEPT = 3;
+
+	private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+
 	private final Map<DependencyMonitor, InetSocketAddress> addresses;
 
 	private final Map<DependencyMonitor, Boolean> accepted = new HashMap<>();
+
+	private final Map<DependencyMonitor, Retries> retries = new HashMap<>();
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "probes-startup-watch");
@@ -57,10 +65,22 @@ final class ReachabilityWatch implements AutoCloseable {
 			}
 			boolean accepts = accepts(address);
 			Boolean before = this.accepted.put(monitor, accepts);
+			long now = System.nanoTime();
 			if (accepts && Boolean.FALSE.equals(before)) {
+				this.retries.put(monitor, new Retries(RETRIES_AFTER_ACCEPT, now));
 				monitor.checkNow();
 			}
+			else if (accepts) {
+				Retries left = this.retries.get(monitor);
+				if (left != null && left.count() > 0 && now - left.lastNanos() >= RETRY_NANOS) {
+					this.retries.put(monitor, new Retries(left.count() - 1, now));
+					monitor.checkNow();
+				}
+			}
 		});
+	}
+
+	private record Retries(int count, long lastNanos) {
 	}
 
 	private static boolean accepts(InetSocketAddress unresolved) {

@@ -33,6 +33,10 @@ public final class StartupGate {
 
 	private static final long POLL_NANOS = Duration.ofMillis(100).toNanos();
 
+	private static final long MIN_WAIT_NANOS = Duration.ofMillis(1).toNanos();
+
+	private static final long ABANDON_GRACE_NANOS = Duration.ofMillis(200).toNanos();
+
 	private final List<DependencyMonitor> critical;
 
 	private final Duration timeout;
@@ -110,6 +114,7 @@ public final class StartupGate {
 	public void await() {
 		this.startedAt = System.nanoTime();
 		long deadline = deadline();
+		long oneAttempt = oneAttempt();
 		this.critical.forEach((monitor) -> monitor.addListener(this.listener));
 		try (ReachabilityWatch watch = new ReachabilityWatch(watched())) {
 			this.critical.forEach((monitor) -> logIfDown(monitor, monitor.state()));
@@ -126,13 +131,15 @@ public final class StartupGate {
 				}
 				failIfPermanent(down);
 				long now = System.nanoTime();
-				if (now - deadline >= 0) {
+				if (now - deadline >= 0 && (now - oneAttempt >= 0 || everyOneChecked(down))) {
 					throw new StartupTimeoutException(this.timeout,
 							(this.launch != null) ? this.launch.origin() : "the start of the wait",
 							Duration.ofNanos(now - this.startedAt), lastErrors(down));
 				}
 				synchronized (this.lock) {
-					long wait = Math.min(POLL_NANOS, deadline - now);
+					// Past the deadline, until the first attempts complete (they notify the lock).
+					long until = (now - deadline < 0) ? deadline : oneAttempt;
+					long wait = Math.min(POLL_NANOS, Math.max(until - now, MIN_WAIT_NANOS));
 					this.lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
 				}
 			}
@@ -161,17 +168,28 @@ public final class StartupGate {
 	}
 
 	/**
-	 * Return the deadline: the timeout after the launch, but never so early that a dependency
-	 * has had no time for one attempt, as when the application started long after the JVM.
+	 * Return the deadline: the timeout after the launch.
 	 */
 	private long deadline() {
 		long origin = (this.launch != null) ? this.launch.originNanos() : this.startedAt;
-		long fromLaunch = origin + this.timeout.toNanos();
-		long oneAttempt = this.startedAt + this.critical.stream()
+		return origin + this.timeout.toNanos();
+	}
+
+	/**
+	 * Return when every dependency has surely had one attempt: past the deadline, as when the
+	 * application reached the wait long after the JVM started, the wait still lasts until each
+	 * dependency's first attempt has completed, or this moment at the latest.
+	 */
+	private long oneAttempt() {
+		// A little past the longest timeout: an attempt abandoned at its timeout is recorded then.
+		return this.startedAt + ABANDON_GRACE_NANOS + this.critical.stream()
 			.mapToLong((monitor) -> monitor.settings().timeout().toNanos())
 			.max()
 			.orElse(0);
-		return (fromLaunch - oneAttempt >= 0) ? fromLaunch : oneAttempt;
+	}
+
+	private static boolean everyOneChecked(List<DependencyMonitor> down) {
+		return down.stream().allMatch((monitor) -> monitor.state().lastChecked() != null);
 	}
 
 	private void attemptCompleted(DependencyMonitor dependency, DependencyState previous, DependencyState current) {

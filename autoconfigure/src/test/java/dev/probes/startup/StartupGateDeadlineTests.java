@@ -27,7 +27,7 @@ class StartupGateDeadlineTests {
 	void deadlineCountsFromTheLaunchNotFromTheWait() {
 		LaunchTime launchedEarlier = new LaunchTime(System.nanoTime() - Duration.ofMillis(1500).toNanos(),
 				"the JVM's start");
-		StartupTimeoutException timeout = awaitRefused(launchedEarlier, Duration.ofMillis(100));
+		StartupTimeoutException timeout = awaitRefused(launchedEarlier, Duration.ofMillis(500), Duration.ofMillis(20));
 		assertThat(timeout.getOrigin()).isEqualTo("the JVM's start");
 		assertThat(timeout.getTimeout()).isEqualTo(TIMEOUT);
 		// 2 s after a launch 1.5 s ago: about 0.5 s of waiting, not 2 s.
@@ -36,26 +36,37 @@ class StartupGateDeadlineTests {
 	}
 
 	@Test
-	void launchLongBeforeTheDeadlineStillGetsOneAttempt() {
+	void launchLongBeforeTheDeadlineStillGetsOneAttemptButNotItsWholeTimeout() {
 		LaunchTime launchedLongAgo = new LaunchTime(System.nanoTime() - Duration.ofMinutes(5).toNanos(),
 				"the JVM's start");
-		StartupTimeoutException timeout = awaitRefused(launchedLongAgo, Duration.ofMillis(300));
-		assertThat(timeout.getWaited()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		StartupTimeoutException timeout = awaitRefused(launchedLongAgo, Duration.ofSeconds(2), Duration.ofMillis(200));
+		// Ends once the first attempt has failed, not after its 2 s timeout.
+		assertThat(timeout.getWaited()).isBetween(Duration.ofMillis(190), Duration.ofMillis(1500));
 		assertThat(timeout.getLastErrors()).containsEntry("db", "connection refused");
 	}
 
 	@Test
+	void launchLongBeforeTheDeadlineWaitsOneTimeoutForAHangingAttempt() {
+		LaunchTime launchedLongAgo = new LaunchTime(System.nanoTime() - Duration.ofMinutes(5).toNanos(),
+				"the JVM's start");
+		StartupTimeoutException timeout = awaitRefused(launchedLongAgo, Duration.ofMillis(300), Duration.ofSeconds(5));
+		assertThat(timeout.getWaited()).isBetween(Duration.ofMillis(290), Duration.ofMillis(2000));
+		assertThat(timeout.getLastErrors()).containsEntry("db", "timed out after 300ms");
+	}
+
+	@Test
 	void withoutLaunchTimeDeadlineCountsFromTheWait() {
-		StartupTimeoutException timeout = awaitRefused(null, Duration.ofMillis(100));
+		StartupTimeoutException timeout = awaitRefused(null, Duration.ofMillis(500), Duration.ofMillis(20));
 		assertThat(timeout.getOrigin()).isEqualTo("the start of the wait");
 		assertThat(timeout.getWaited()).isGreaterThanOrEqualTo(TIMEOUT);
 	}
 
-	private static StartupTimeoutException awaitRefused(LaunchTime launch, Duration checkTimeout) {
+	private static StartupTimeoutException awaitRefused(LaunchTime launch, Duration checkTimeout,
+			Duration attemptTakes) {
 		CheckSettings settings = new CheckSettings(true, Duration.ofSeconds(10), Duration.ofMillis(50), checkTimeout, 1,
 				1, Duration.ofSeconds(30));
 		DependencyMonitor refused = new DependencyMonitor("db", "test", (timeout) -> {
-			Thread.sleep(checkTimeout.toMillis() - 10);
+			Thread.sleep(attemptTakes.toMillis());
 			throw new ConnectException("Connection refused");
 		}, settings, Redactor.none(), Clock.systemUTC(), List.of());
 		try (CheckScheduler scheduler = new CheckScheduler(List.of(refused))) {
