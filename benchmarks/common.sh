@@ -29,13 +29,17 @@ require_tools() {
 	PYTHON=$(python3 -c 'import sys; print(sys.executable)') || fail "python3 is required"
 	JAVA=$(readlink -f "$(command -v java)") || fail "java is required"
 	command -v curl >/dev/null || fail "curl is required"
-	if ! command -v wrk >/dev/null; then
-		log "installing wrk"
-		local sudo=()
-		((EUID == 0)) || sudo=(sudo)
-		apt-cache show wrk >/dev/null 2>&1 || "${sudo[@]}" apt-get update -q >/dev/null
-		DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q wrk >/dev/null
-	fi
+	install_missing wrk wrk
+}
+
+# Installs a Debian package with apt-get when its command is missing.
+install_missing() {
+	local command=$1 package=$2 sudo=()
+	command -v "$command" >/dev/null && return 0
+	log "installing $package"
+	((EUID == 0)) || sudo=(sudo)
+	apt-cache show "$package" >/dev/null 2>&1 || "${sudo[@]}" apt-get update -q >/dev/null
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "$package" >/dev/null
 }
 
 free_port() {
