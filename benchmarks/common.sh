@@ -33,13 +33,17 @@ require_runtimes() {
 require_tools() {
 	require_runtimes
 	command -v curl >/dev/null || fail "curl is required"
-	if ! command -v wrk >/dev/null; then
-		log "installing wrk"
-		local sudo=()
-		((EUID == 0)) || sudo=(sudo)
-		apt-cache show wrk >/dev/null 2>&1 || "${sudo[@]}" apt-get update -q >/dev/null
-		DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q wrk >/dev/null
-	fi
+	install_missing wrk wrk
+}
+
+# Installs a Debian package with apt-get when its command is missing.
+install_missing() {
+	local command=$1 package=$2 sudo=()
+	command -v "$command" >/dev/null && return 0
+	log "installing $package"
+	((EUID == 0)) || sudo=(sudo)
+	apt-cache show "$package" >/dev/null 2>&1 || "${sudo[@]}" apt-get update -q >/dev/null
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "$package" >/dev/null
 }
 
 free_port() {

@@ -11,12 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RESULTS=${1:-benchmarks/results/probe-scaling.tsv}
 OUTPUT=${2:-docs/images/probe-scaling.png}
 
-if ! command -v gnuplot >/dev/null; then
-	sudo=()
-	((EUID == 0)) || sudo=(sudo)
-	apt-cache show gnuplot-nox >/dev/null 2>&1 || "${sudo[@]}" apt-get update -q >/dev/null
-	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q gnuplot-nox >/dev/null
-fi
+# shellcheck source=benchmarks/common.sh
+source benchmarks/common.sh
+install_missing gnuplot gnuplot-nox
 
 DATA=$(mktemp)
 trap 'rm -f "$DATA"' EXIT

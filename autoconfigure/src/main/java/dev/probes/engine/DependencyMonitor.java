@@ -57,6 +57,10 @@ public final class DependencyMonitor {
 
 	private volatile Duration nextAttemptIn = Duration.ZERO;
 
+	// The configured delay of the schedule the next attempt is on; zero when it is on none
+	// (the first attempt, checkNow, a prompt re-check, the start-up wait's backoff).
+	private volatile Duration scheduledEvery = Duration.ZERO;
+
 	private @Nullable ScheduledExecutorService timer;
 
 	private @Nullable ExecutorService workers;
@@ -169,6 +173,7 @@ public final class DependencyMonitor {
 	synchronized void start(ScheduledExecutorService timer, ExecutorService workers) {
 		this.timer = timer;
 		this.workers = workers;
+		this.scheduledEvery = Duration.ZERO;
 		schedule(Duration.ZERO);
 	}
 
@@ -182,6 +187,7 @@ public final class DependencyMonitor {
 		if (this.pending != null) {
 			this.pending.cancel(false);
 		}
+		this.scheduledEvery = Duration.ZERO;
 		schedule(Duration.ZERO);
 	}
 
@@ -239,6 +245,7 @@ public final class DependencyMonitor {
 				// Already counted as a failure when it timed out.
 				if (this.runWhenFree) {
 					this.runWhenFree = false;
+					this.scheduledEvery = Duration.ZERO;
 					schedule(Duration.ZERO);
 				}
 				return;
@@ -276,7 +283,14 @@ public final class DependencyMonitor {
 		// DOWN in place for interval-when-down. Once down, the usual schedule holds again.
 		boolean recheck = outcome.timedOut() && previous.status() == DependencyStatus.UP
 				&& this.backoffWhileDown == null;
-		Duration delay = recheck ? Duration.ZERO : nextDelay(previous, current);
+		Duration delay;
+		if (recheck) {
+			this.scheduledEvery = Duration.ZERO;
+			delay = Duration.ZERO;
+		}
+		else {
+			delay = nextDelay(previous, current);
+		}
 		this.nextAttemptIn = delay;
 		synchronized (this) {
 			schedule(delay);
@@ -287,16 +301,21 @@ public final class DependencyMonitor {
 	}
 
 	private Duration nextDelay(DependencyState previous, DependencyState current) {
+		Duration previousSchedule = this.scheduledEvery;
 		Backoff backoff = this.backoffWhileDown;
 		if (current.status() != DependencyStatus.UP && backoff != null) {
 			// The start-up wait's backoff has a jitter of its own.
+			this.scheduledEvery = Duration.ZERO;
 			return backoff.delayAfter(Math.max(1, current.consecutiveFailures()));
 		}
 		Duration base = (current.status() == DependencyStatus.UP) ? this.settings.interval()
 				: this.settings.intervalWhenDown();
-		// After start and after a change of status, pods that saw the same thing at the same
-		// time take a new phase each; otherwise they drift apart a little at every attempt.
-		return (previous.status() != current.status()) ? this.spread.rephase(base) : this.spread.shorten(base);
+		this.scheduledEvery = base;
+		// After start and after a change of status each pod takes a new phase, from where its
+		// attempt was on the schedule it leaves (see Spread); otherwise the pods drift apart a
+		// little at every attempt.
+		return (previous.status() != current.status()) ? this.spread.rephase(base, previousSchedule)
+				: this.spread.shorten(base);
 	}
 
 	private AttemptOutcome outcome(boolean success, @Nullable String error, boolean permanent,

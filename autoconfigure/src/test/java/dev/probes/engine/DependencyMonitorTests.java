@@ -206,7 +206,7 @@ class DependencyMonitorTests {
 	}
 
 	@Test
-	void firstDelayAfterAChangeOfStatusIsDrawnFromTheWholeInterval() {
+	void firstDelayAfterTheFirstResultIsDrawnFromTheWholeInterval() {
 		List<Long> firstGaps = new java.util.ArrayList<>();
 		for (int run = 0; run < 8; run++) {
 			List<Long> startTimes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -223,6 +223,33 @@ class DependencyMonitorTests {
 		assertThat(firstGaps).allSatisfy((gap) -> assertThat(gap).isLessThanOrEqualTo(400L + 40));
 		// A spread of only 10 % would keep every first gap above 360 ms.
 		assertThat(firstGaps).anySatisfy((gap) -> assertThat(gap).isLessThan(300L));
+	}
+
+	@Test
+	void firstDelayAfterRecoveringStepsBackFromTheIntervalByWholeIntervalsWhenDown() {
+		// Down first, then up at an attempt on the 250 ms schedule: the first delay is 1000,
+		// 750, 500 or 250 ms, each shortened by up to 10 %. A delay drawn from the whole
+		// interval would land there once in four.
+		CheckSettings settings = new CheckSettings(true, Duration.ofSeconds(1), Duration.ofMillis(250),
+				Duration.ofMillis(200), 1, 1, Duration.ofSeconds(60), 0.1);
+		List<Long> firstDelays = new java.util.concurrent.CopyOnWriteArrayList<>();
+		StateListener recovered = (dependency, previous, current) -> {
+			if (previous.status() == DependencyStatus.DOWN && current.status() == DependencyStatus.UP) {
+				firstDelays.add(dependency.nextAttemptIn().toMillis());
+			}
+		};
+		List<DependencyMonitor> monitors = java.util.stream.IntStream.range(0, 12).mapToObj((i) -> {
+			AtomicInteger attempts = new AtomicInteger();
+			DependencyCheck failsOnce = (timeout) -> (attempts.incrementAndGet() == 1)
+					? CheckResult.failure("connection refused") : CheckResult.success();
+			return new DependencyMonitor("db" + i, "test", failsOnce, settings, Redactor.none(), Clock.systemUTC(),
+					List.of(recovered));
+		}).toList();
+		this.scheduler = new CheckScheduler(monitors);
+		this.scheduler.start();
+		await().atMost(Duration.ofSeconds(2)).until(() -> firstDelays.size() == 12);
+		assertThat(firstDelays).allSatisfy((delay) -> assertThat(java.util.stream.IntStream.rangeClosed(1, 4)
+			.anyMatch((steps) -> delay >= steps * 225 && delay <= steps * 250)).as("%d ms", delay).isTrue());
 	}
 
 	@Test
