@@ -15,6 +15,7 @@ CONNECTIONS=${CONNECTIONS:-16}     # wrk connections, all kept busy
 THREADS=${THREADS:-2}              # wrk threads
 TIMEOUT=${TIMEOUT:-2}              # seconds; wrk's --timeout and the single-request check
 KEEPALIVE=${KEEPALIVE:-1}          # 0: a new connection per request, as the kubelet probes
+ACTUATOR=${ACTUATOR:-1}            # 0: only the Probes scenarios (A, B), not the Actuator baseline
 LONE_PROBE_TIMEOUT=${LONE_PROBE_TIMEOUT:-45}  # seconds allowed to the lone /readyz per scenario
 PG_PORT=${PG_PORT:-5432}           # PostgreSQL on 127.0.0.1
 PG_DATABASE=${PG_DATABASE:-test}
@@ -50,7 +51,8 @@ trap 'exit 130' INT TERM
 
 require_tools
 
-JAR=$(find sample-app/target -maxdepth 1 -name 'probes-sample-app-*.jar' 2>/dev/null | head -n 1)
+# No target folder yet is no jar yet, not a failure of the harness.
+JAR=$(find sample-app/target -maxdepth 1 -name 'probes-sample-app-*.jar' 2>/dev/null | head -n 1 || true)
 if [[ -z $JAR || $REBUILD == 1 ]]; then
 	log "building the sample application"
 	./mvnw -B -q -DskipTests -pl sample-app -am clean package
@@ -189,15 +191,20 @@ await_status /readyz 503 30
 run_scenario "B probes, black-holed"
 stop_instance
 
-start_instance actuator --probes.enabled=false \
-	--management.endpoint.health.group.readiness.include=readinessState,db \
-	--management.endpoint.health.probes.add-additional-paths=true
-await_status /readyz 200 30
-warm_up_jvm
-run_scenario "C actuator, healthy"
-black_hole
-run_scenario "D actuator, black-holed"
-stop_instance
+if [[ $ACTUATOR == 1 ]]; then
+	start_instance actuator --probes.enabled=false \
+		--management.endpoint.health.group.readiness.include=readinessState,db \
+		--management.endpoint.health.probes.add-additional-paths=true
+	await_status /readyz 200 30
+	warm_up_jvm
+	run_scenario "C actuator, healthy"
+	black_hole
+	run_scenario "D actuator, black-holed"
+	stop_instance
+	jvms="one JVM for A and B, one for C and D"
+else
+	jvms="one JVM for A and B"
+fi
 
 LOAD_AFTER=$(cut -d' ' -f1 /proc/loadavg)
 
@@ -211,7 +218,7 @@ fi
 cat <<EOF
 
 Probe cost: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout ${TIMEOUT}s after ${WARMUP} of warm-up per endpoint, $connection_mode;
-one JVM for A and B, one for C and D, each warmed up for $JVM_WARMUP; $(nproc) CPUs shared by wrk, the application, the proxy and PostgreSQL.
+$jvms, each warmed up for $JVM_WARMUP; $(nproc) CPUs shared by wrk, the application, the proxy and PostgreSQL.
 $("$JAVA" -version 2>&1 | head -n 1); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); load average before/after: $LOAD_BEFORE / $LOAD_AFTER
 
 EOF

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Map;
@@ -15,12 +13,14 @@ import java.util.Map;
  * Checks that an HTTP GET answers with an expected status; the body is discarded.
  *
  * <p>
- * One {@link HttpClient} per dependency keeps its connection alive between attempts, so
- * the load on the dependency is one request per interval, whatever the probe rate.
+ * One client per dependency keeps its connection alive between attempts, so the load on
+ * the dependency is one request per interval, whatever the probe rate. It holds two threads
+ * (see {@link CheckHttpClient}), and no connection beyond the attempt in flight and, for as
+ * long as the request's timeout, the one abandoned before it.
  */
 public final class HttpCheck implements DependencyCheck {
 
-	private final HttpClient client;
+	private final CheckHttpClient client;
 
 	private final URI uri;
 
@@ -39,11 +39,7 @@ public final class HttpCheck implements DependencyCheck {
 		this.uri = uri;
 		this.expectedStatus = expectedStatus;
 		this.headers = Map.copyOf(headers);
-		this.client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.connectTimeout(connectTimeout)
-			.build();
+		this.client = new CheckHttpClient(connectTimeout, "probes-http-" + uri.getHost());
 	}
 
 	@Override
@@ -52,7 +48,7 @@ public final class HttpCheck implements DependencyCheck {
 		this.headers.forEach(request::header);
 		int status;
 		try {
-			status = this.client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			status = this.client.send(request.build()).statusCode();
 		}
 		catch (ConnectException ex) {
 			// The JDK client reports an unresolvable host without naming it.
@@ -69,6 +65,11 @@ public final class HttpCheck implements DependencyCheck {
 					: CheckResult.failure("HTTP " + status, details);
 		}
 		return CheckResult.success(details);
+	}
+
+	@Override
+	public void close() {
+		this.client.close();
 	}
 
 }

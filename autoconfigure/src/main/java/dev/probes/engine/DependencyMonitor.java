@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,7 +28,8 @@ import dev.probes.check.Redactor;
  * An attempt past its timeout is abandoned: it is recorded as a failure at once and its
  * thread is interrupted, but the next attempt waits until that thread is free again. So a
  * hung driver pins at most one thread and one connection per dependency, however long it
- * hangs.
+ * hangs. An attempt abandoned before a thread could start it (a starved machine) is not run
+ * at all.
  */
 public final class DependencyMonitor {
 
@@ -76,7 +76,8 @@ public final class DependencyMonitor {
 
 	private boolean stopped;
 
-	private @Nullable Future<?> running;
+	// The thread running the check of the attempt in flight, while it does.
+	private @Nullable Thread runner;
 
 	private @Nullable ScheduledFuture<?> pending;
 
@@ -196,8 +197,8 @@ public final class DependencyMonitor {
 		if (this.pending != null) {
 			this.pending.cancel(false);
 		}
-		if (this.running != null) {
-			this.running.cancel(true);
+		if (this.runner != null) {
+			this.runner.interrupt();
 		}
 		this.check.close();
 	}
@@ -216,7 +217,7 @@ public final class DependencyMonitor {
 			long attempt = ++this.attempts;
 			long startedAt = System.nanoTime();
 			try {
-				this.running = this.workers.submit(() -> execute(attempt, startedAt));
+				this.workers.submit(() -> execute(attempt, startedAt));
 			}
 			catch (RejectedExecutionException ex) {
 				this.inFlight = false;
@@ -228,6 +229,14 @@ public final class DependencyMonitor {
 	}
 
 	private void execute(long attempt, long startedAt) {
+		synchronized (this) {
+			if (attempt == this.abandonedAttempt) {
+				// Timed out before a thread was free to start it: the failure is recorded.
+				freeAbandoned();
+				return;
+			}
+			this.runner = Thread.currentThread();
+		}
 		AttemptOutcome outcome;
 		try {
 			CheckResult result = this.check.check(this.settings.timeout());
@@ -239,17 +248,25 @@ public final class DependencyMonitor {
 					Map.of(), startedAt, false);
 		}
 		synchronized (this) {
-			this.inFlight = false;
-			this.running = null;
+			this.runner = null;
+			// An interrupt that came after the check returned is not for the attempts of other
+			// dependencies that this pool thread runs next.
+			Thread.interrupted();
 			if (attempt == this.abandonedAttempt) {
 				// Already counted as a failure when it timed out.
+<<<<<<< HEAD
 				if (this.runWhenFree) {
 					this.runWhenFree = false;
 					this.scheduledEvery = Duration.ZERO;
 					schedule(Duration.ZERO);
 				}
+=======
+				freeAbandoned();
+>>>>>>> bounded
 				return;
 			}
+			this.inFlight = false;
+			this.runWhenFree = false;
 			if (this.pending != null) {
 				this.pending.cancel(false);
 			}
@@ -257,18 +274,26 @@ public final class DependencyMonitor {
 		record(outcome);
 	}
 
+	/** The abandoned attempt's thread is free: make the attempt that waited for it. */
+	private void freeAbandoned() {
+		this.inFlight = false;
+		if (this.runWhenFree) {
+			this.runWhenFree = false;
+			schedule(Duration.ZERO);
+		}
+	}
+
 	private void abandon(long attempt, long startedAt) {
-		Future<?> abandoned;
 		synchronized (this) {
 			if (!this.inFlight || this.attempts != attempt || this.stopped) {
 				return;
 			}
 			this.abandonedAttempt = attempt;
-			abandoned = this.running;
-		}
-		if (abandoned != null) {
-			// Interrupts waits that honour it, such as a pool's getConnection.
-			abandoned.cancel(true);
+			if (this.runner != null) {
+				// Interrupts waits that honour it, such as a pool's getConnection. Under the
+				// lock, so that it reaches this attempt's check and nothing the thread runs later.
+				this.runner.interrupt();
+			}
 		}
 		record(outcome(false, "timed out after " + Durations.format(this.settings.timeout()), false, Map.of(),
 				startedAt, true));

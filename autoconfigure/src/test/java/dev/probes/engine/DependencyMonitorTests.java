@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -156,6 +159,39 @@ class DependencyMonitorTests {
 			return CheckResult.success();
 		}, Duration.ofMillis(50), Duration.ofMillis(50));
 		await().atMost(Duration.ofSeconds(3)).until(() -> interrupted.get() >= 3);
+	}
+
+	@Test
+	void attemptAbandonedBeforeAThreadStartsItKeepsTheScheduleGoing() {
+		// A starved machine: every attempt waits for a thread longer than its timeout.
+		ThreadPoolExecutor workers = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>()) {
+
+			@Override
+			protected void beforeExecute(Thread thread, Runnable task) {
+				sleepIgnoringInterrupts(Duration.ofMillis(400));
+			}
+
+		};
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+		AtomicInteger checks = new AtomicInteger();
+		AtomicInteger attempts = new AtomicInteger();
+		DependencyMonitor monitor = new DependencyMonitor("db", "test", (timeout) -> {
+			checks.incrementAndGet();
+			return CheckResult.success();
+		}, settings(Duration.ofMillis(50), Duration.ofMillis(50)), Redactor.none(), Clock.systemUTC(),
+				List.of((dependency, previous, current) -> attempts.incrementAndGet()));
+		try {
+			monitor.start(timer, workers);
+			await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() >= 3);
+			// Each one timed out before it began: nothing ran late, long after it counted.
+			assertThat(checks.get()).isZero();
+			assertThat(monitor.state().error()).isEqualTo("timed out after 200ms");
+		}
+		finally {
+			monitor.stop();
+			timer.shutdownNow();
+			workers.shutdownNow();
+		}
 	}
 
 	@Test
