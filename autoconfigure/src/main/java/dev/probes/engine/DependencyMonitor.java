@@ -254,15 +254,7 @@ public final class DependencyMonitor {
 			Thread.interrupted();
 			if (attempt == this.abandonedAttempt) {
 				// Already counted as a failure when it timed out.
-<<<<<<< HEAD
-				if (this.runWhenFree) {
-					this.runWhenFree = false;
-					this.scheduledEvery = Duration.ZERO;
-					schedule(Duration.ZERO);
-				}
-=======
 				freeAbandoned();
->>>>>>> bounded
 				return;
 			}
 			this.inFlight = false;
@@ -279,6 +271,7 @@ public final class DependencyMonitor {
 		this.inFlight = false;
 		if (this.runWhenFree) {
 			this.runWhenFree = false;
+			this.scheduledEvery = Duration.ZERO;
 			schedule(Duration.ZERO);
 		}
 	}
