@@ -4,44 +4,92 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A pool of one connection for a {@code jdbc} dependency declared with its own {@code url}:
- * the connection is kept between attempts instead of opened per check.
+ * A pool of one connection that belongs to a {@code jdbc} check: the connection is kept
+ * between attempts instead of opened per check.
  */
 final class OwnConnectionPool implements AutoCloseable {
 
-	private final HikariDataSource dataSource;
+	private final HikariDataSource pool;
 
-	private OwnConnectionPool(HikariDataSource dataSource) {
-		this.dataSource = dataSource;
+	private final DataSource dataSource;
+
+	private OwnConnectionPool(HikariDataSource pool) {
+		this.pool = pool;
+		this.dataSource = EmptyPoolBypass.of(pool);
 	}
 
+	/**
+	 * Create a pool for a dependency declared with its own {@code url}.
+	 * @param name the dependency's name
+	 * @param url the JDBC URL
+	 * @param username the login user, if any
+	 * @param password the login password, if any
+	 * @param timeout the attempt's timeout, at least what HikariCP accepts
+	 * @return the pool, not started
+	 */
 	static OwnConnectionPool create(String name, String url, @Nullable String username, @Nullable String password,
 			Duration timeout) {
 		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setPoolName("probes-" + name);
 		dataSource.setJdbcUrl(url);
 		dataSource.setUsername(username);
 		dataSource.setPassword(password);
+		return new OwnConnectionPool(oneConnection(dataSource, name, timeout));
+	}
+
+	/**
+	 * Create a pool that connects as an application's pool does: same driver or data source,
+	 * URL, credentials, data-source properties and connection set-up, so the check reaches
+	 * the application's database as the application.
+	 * @param name the dependency's name
+	 * @param applicationPool the application's pool, started or not
+	 * @param timeout the attempt's timeout, at least what HikariCP accepts
+	 * @return the pool, not started
+	 */
+	static OwnConnectionPool copyOf(String name, HikariConfig applicationPool, Duration timeout) {
+		HikariDataSource dataSource = new HikariDataSource();
+		applicationPool.copyStateTo(dataSource);
+		// What the copy must not share with the application's pool: its name and JMX beans,
+		// its metrics, its scheduler, and the leak and suspension machinery meant for the
+		// application's own connections.
+		dataSource.setRegisterMbeans(false);
+		if (dataSource.getMetricRegistry() != null) {
+			dataSource.setMetricRegistry(null);
+		}
+		dataSource.setMetricsTrackerFactory(null);
+		dataSource.setHealthCheckRegistry(null);
+		dataSource.setScheduledExecutor(null);
+		dataSource.setLeakDetectionThreshold(0);
+		dataSource.setAllowPoolSuspension(false);
+		return new OwnConnectionPool(oneConnection(dataSource, name, timeout));
+	}
+
+	private static HikariDataSource oneConnection(HikariDataSource dataSource, String name, Duration timeout) {
+		dataSource.setPoolName("probes-" + name);
 		dataSource.setMaximumPoolSize(1);
 		dataSource.setMinimumIdle(0);
 		dataSource.setConnectionTimeout(timeout.toMillis());
 		dataSource.setValidationTimeout(timeout.toMillis());
 		// Start even when the database is down: reporting that is the check's job.
 		dataSource.setInitializationFailTimeout(-1);
-		return new OwnConnectionPool(dataSource);
+		return dataSource;
 	}
 
+	/**
+	 * Return the data source to check through: the pool, bypassed while it is empty.
+	 * @return the data source
+	 */
 	DataSource dataSource() {
 		return this.dataSource;
 	}
 
 	@Override
 	public void close() {
-		this.dataSource.close();
+		this.pool.close();
 	}
 
 }

@@ -10,61 +10,72 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.util.DriverDataSource;
 
 /**
- * Lets a check reach the database of an application's HikariCP pool that has not started
- * yet without starting it against a database that is down: HikariCP pauses a whole second
- * after a failed start, which would delay noticing a database that came back by as much.
- * Until the pool runs, each attempt opens one direct connection with the pool's settings;
- * once one succeeds, the pool is started (quickly, the database is up) and used from then on.
+ * Lets a check reach the database of its own HikariCP pool while that pool holds no
+ * connection (not started yet, or emptied by an outage) by opening one direct connection
+ * with the pool's settings first; once one succeeds, the pool is used.
+ *
+ * <p>
+ * Through an empty pool, an attempt would wait the whole timeout while HikariCP retries
+ * with a growing backoff: a refused connection or a rejected password would read as
+ * {@code timed out} (and a rejected password would not end the start-up wait), a database
+ * that came back would be noticed late, and a pool started against a database that is down
+ * would pause a second. A direct connection fails with the real reason, at once.
  */
-final class UnstartedPoolBypass implements DataSource {
+final class EmptyPoolBypass implements DataSource {
 
 	private final HikariDataSource pool;
 
 	private final DriverDataSource direct;
 
-	private UnstartedPoolBypass(HikariDataSource pool, DriverDataSource direct) {
+	private EmptyPoolBypass(HikariDataSource pool, DriverDataSource direct) {
 		this.pool = pool;
 		this.direct = direct;
 	}
 
 	/**
-	 * Return a data source for checking the given one: a bypass for a HikariCP pool that is
-	 * configured with a JDBC URL and has not started, the data source itself otherwise.
-	 * @param dataSource the application's data source
+	 * Return a data source for checking through the given pool: a bypass when the pool
+	 * connects with a JDBC URL and fixed credentials, the pool itself otherwise.
+	 * @param pool the check's own pool, started or not
 	 * @return the data source to check
 	 */
-	static DataSource of(DataSource dataSource) {
+	static DataSource of(HikariDataSource pool) {
+		if (pool.getJdbcUrl() == null || pool.getDataSource() != null || pool.getDataSourceClassName() != null
+				|| pool.getCredentialsProvider() != null || pool.getCredentialsProviderClassName() != null) {
+			// Only the pool knows how to connect (its DataSource, credentials fetched at run
+			// time): a direct connection could be refused where the pool's would not.
+			return pool;
+		}
 		try {
-			if (!dataSource.isWrapperFor(HikariDataSource.class)) {
-				return dataSource;
-			}
-			HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-			if (pool.isRunning() || pool.getJdbcUrl() == null) {
-				return dataSource;
-			}
 			Properties properties = new Properties();
 			properties.putAll(pool.getDataSourceProperties());
 			DriverDataSource direct = new DriverDataSource(pool.getJdbcUrl(), pool.getDriverClassName(), properties,
 					pool.getUsername(), pool.getPassword());
-			return new UnstartedPoolBypass(pool, direct);
+			return new EmptyPoolBypass(pool, direct);
 		}
-		catch (SQLException | RuntimeException ex) {
-			return dataSource;
+		catch (RuntimeException ex) {
+			// No driver for the URL: the pool reports that on first use.
+			return pool;
 		}
 	}
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		if (this.pool.isRunning()) {
+		if (holdsConnection()) {
 			return this.pool.getConnection();
 		}
 		try (Connection connection = this.direct.getConnection()) {
-			// The database answers: starting the pool now will not pause.
+			// The database answers: the pool connects at once now.
 		}
 		return this.pool.getConnection();
+	}
+
+	private boolean holdsConnection() {
+		HikariPoolMXBean state = this.pool.getHikariPoolMXBean();
+		return this.pool.isRunning() && state != null && state.getTotalConnections() > 0;
 	}
 
 	@Override
