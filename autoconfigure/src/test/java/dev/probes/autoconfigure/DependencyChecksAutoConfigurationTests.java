@@ -1,6 +1,7 @@
 package dev.probes.autoconfigure;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,6 +121,9 @@ class DependencyChecksAutoConfigurationTests {
 				assertThat(unstarted.up()).isTrue();
 				assertThat(unstarted.details()).containsEntry("pool", "not started");
 				assertThat(pool.isRunning()).as("the check leaves the application's pool alone").isFalse();
+				// HikariCP makes the check's pool set the JVM-wide login timeout: the
+				// application's, from its 30 s connectionTimeout, not the check's 2 s.
+				assertThat(DriverManager.getLoginTimeout()).isEqualTo(30);
 				try (Connection held = pool.getConnection()) {
 					CheckResult busy = check.check(Duration.ofSeconds(2));
 					assertThat(busy.up()).as("the database answers while its pool is busy").isTrue();

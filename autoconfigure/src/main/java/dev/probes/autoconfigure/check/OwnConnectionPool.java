@@ -38,6 +38,7 @@ final class OwnConnectionPool implements AutoCloseable {
 		dataSource.setJdbcUrl(url);
 		dataSource.setUsername(username);
 		dataSource.setPassword(password);
+		dataSource.setConnectionTimeout(timeout.toMillis());
 		return new OwnConnectionPool(oneConnection(dataSource, name, timeout));
 	}
 
@@ -65,6 +66,10 @@ final class OwnConnectionPool implements AutoCloseable {
 		dataSource.setScheduledExecutor(null);
 		dataSource.setLeakDetectionThreshold(0);
 		dataSource.setAllowPoolSuspension(false);
+		// The application's connectionTimeout stays: HikariCP turns it into the login timeout
+		// of the driver (DriverManager's, for every pool of the JVM) or of a DataSource that
+		// the two pools share, which a shorter one would cut for the application's own new
+		// connections. The engine interrupts a borrow that outlasts the attempt.
 		return new OwnConnectionPool(oneConnection(dataSource, name, timeout));
 	}
 
@@ -72,7 +77,6 @@ final class OwnConnectionPool implements AutoCloseable {
 		dataSource.setPoolName("probes-" + name);
 		dataSource.setMaximumPoolSize(1);
 		dataSource.setMinimumIdle(0);
-		dataSource.setConnectionTimeout(timeout.toMillis());
 		dataSource.setValidationTimeout(timeout.toMillis());
 		// Start even when the database is down: reporting that is the check's job.
 		dataSource.setInitializationFailTimeout(-1);
