@@ -148,6 +148,9 @@ class JdbcApplicationPoolTests {
 			.substring(before)
 			.lines()
 			.filter((line) -> line.contains(" WARN "))
+			.filter((line) -> line.contains("com.zaxxer.hikari") || line.contains("dev.probes"))
+			// HikariCP's housekeeper reports a starved JVM; on two shared CPUs it may be one.
+			.filter((line) -> !line.contains("Thread starvation or clock leap"))
 			.toList();
 		long validationWarnings = warnings.stream().filter((line) -> line.contains("Failed to validate")).count();
 		System.out.printf("MEASURED 10 s outage of a pool with 10 idle connections: %d warnings, %d of them"
