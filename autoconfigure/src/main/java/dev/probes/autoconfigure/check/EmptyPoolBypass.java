@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -11,21 +12,32 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import com.zaxxer.hikari.util.DriverDataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lets a check reach the database of its own HikariCP pool while that pool holds no
  * connection (not started yet, or emptied by an outage) by opening one direct connection
- * with the pool's settings first; once one succeeds, the pool is used.
+ * with the pool's settings first.
  *
  * <p>
- * Through an empty pool, an attempt would wait the whole timeout while HikariCP retries
- * with a growing backoff: a refused connection or a rejected password would read as
- * {@code timed out} (and a rejected password would not end the start-up wait), a database
- * that came back would be noticed late, and a pool started against a database that is down
- * would pause a second. A direct connection fails with the real reason, at once.
+ * Through an empty pool, an attempt would wait while HikariCP retries with a growing
+ * backoff: a refused connection or a rejected password would read as {@code timed out}
+ * (and a rejected password would not end the start-up wait), and a database that came back
+ * would be noticed late. A direct connection fails with the real reason, at once. Once one
+ * succeeds, the pool is asked for its connection, but only briefly: its single connection
+ * adder may still be busy with a connect begun during the outage (a slow database holds it
+ * for as long as its login takes), and the direct connection, just made, is as good an
+ * answer for this attempt. The pool's connection serves the next attempts.
  */
 final class EmptyPoolBypass implements DataSource {
+
+	/**
+	 * How long an attempt waits for the pool after a direct connection succeeded: enough for
+	 * the pool's idle connection adder to take up the request, not for a busy one to finish.
+	 */
+	private static final Duration PROMPT_BORROW = Duration.ofMillis(50);
 
 	private final HikariDataSource pool;
 
@@ -64,18 +76,42 @@ final class EmptyPoolBypass implements DataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		if (holdsConnection()) {
+		HikariPoolMXBean state = this.pool.getHikariPoolMXBean();
+		if (state != null && state.getTotalConnections() > 0) {
 			return this.pool.getConnection();
 		}
-		try (Connection connection = this.direct.getConnection()) {
-			// The database answers: the pool connects at once now.
+		Connection direct = this.direct.getConnection();
+		if (!(state instanceof HikariPool started)) {
+			// The database answers, and a pool that starts now connects at once.
+			direct.close();
+			return this.pool.getConnection();
 		}
-		return this.pool.getConnection();
+		Connection pooled;
+		try {
+			pooled = borrowPromptly(started);
+		}
+		catch (RuntimeException ex) {
+			direct.close();
+			throw ex;
+		}
+		if (pooled == null) {
+			return direct;
+		}
+		direct.close();
+		return pooled;
 	}
 
-	private boolean holdsConnection() {
-		HikariPoolMXBean state = this.pool.getHikariPoolMXBean();
-		return this.pool.isRunning() && state != null && state.getTotalConnections() > 0;
+	/**
+	 * Borrow from a pool if it has a connection within {@link #PROMPT_BORROW}; waiting that
+	 * long also has it open one for the next attempt.
+	 */
+	private static @Nullable Connection borrowPromptly(HikariPool pool) {
+		try {
+			return pool.getConnection(PROMPT_BORROW.toMillis());
+		}
+		catch (SQLException ex) {
+			return null;
+		}
 	}
 
 	@Override

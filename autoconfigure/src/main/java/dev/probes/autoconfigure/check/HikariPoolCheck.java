@@ -36,11 +36,9 @@ final class HikariPoolCheck implements DependencyCheck {
 	 * @param dataSource the application's DataSource
 	 * @param name the dependency's name
 	 * @param query statement to run, or {@code null} to use {@code Connection.isValid}
-	 * @param timeout the attempt's timeout, at least what HikariCP accepts
 	 * @return the check, or {@code null} when the DataSource is no HikariCP pool
 	 */
-	static @Nullable DependencyCheck of(DataSource dataSource, String name, @Nullable String query,
-			Duration timeout) {
+	static @Nullable DependencyCheck of(DataSource dataSource, String name, @Nullable String query) {
 		HikariDataSource pool;
 		try {
 			if (!dataSource.isWrapperFor(HikariDataSource.class)) {
@@ -51,7 +49,7 @@ final class HikariPoolCheck implements DependencyCheck {
 		catch (SQLException ex) {
 			return null;
 		}
-		OwnConnectionPool own = OwnConnectionPool.copyOf(name, pool, timeout);
+		OwnConnectionPool own = OwnConnectionPool.copyOf(name, pool);
 		return new HikariPoolCheck(pool, new JdbcCheck(own.dataSource(), query, own));
 	}
 

@@ -65,8 +65,7 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 		}
 		DataSource dataSource = applicationDataSource(declaration, dependency.getDataSource());
 		if (ClassUtils.isPresent(HIKARI, this.classLoader)) {
-			DependencyCheck poolCheck = HikariPoolCheck.of(dataSource, declaration.name(), dependency.getQuery(),
-					max(dependency.getTimeout(), HIKARI_MIN_TIMEOUT));
+			DependencyCheck poolCheck = HikariPoolCheck.of(dataSource, declaration.name(), dependency.getQuery());
 			if (poolCheck != null) {
 				return poolCheck;
 			}

@@ -39,7 +39,8 @@ final class OwnConnectionPool implements AutoCloseable {
 		dataSource.setUsername(username);
 		dataSource.setPassword(password);
 		dataSource.setConnectionTimeout(timeout.toMillis());
-		return new OwnConnectionPool(oneConnection(dataSource, name, timeout));
+		dataSource.setValidationTimeout(timeout.toMillis());
+		return new OwnConnectionPool(oneConnection(dataSource, name));
 	}
 
 	/**
@@ -48,10 +49,9 @@ final class OwnConnectionPool implements AutoCloseable {
 	 * the application's database as the application.
 	 * @param name the dependency's name
 	 * @param applicationPool the application's pool, started or not
-	 * @param timeout the attempt's timeout, at least what HikariCP accepts
 	 * @return the pool, not started
 	 */
-	static OwnConnectionPool copyOf(String name, HikariConfig applicationPool, Duration timeout) {
+	static OwnConnectionPool copyOf(String name, HikariConfig applicationPool) {
 		HikariDataSource dataSource = new HikariDataSource();
 		applicationPool.copyStateTo(dataSource);
 		// What the copy must not share with the application's pool: its name and JMX beans,
@@ -66,18 +66,20 @@ final class OwnConnectionPool implements AutoCloseable {
 		dataSource.setScheduledExecutor(null);
 		dataSource.setLeakDetectionThreshold(0);
 		dataSource.setAllowPoolSuspension(false);
-		// The application's connectionTimeout stays: HikariCP turns it into the login timeout
-		// of the driver (DriverManager's, for every pool of the JVM) or of a DataSource that
-		// the two pools share, which a shorter one would cut for the application's own new
-		// connections. The engine interrupts a borrow that outlasts the attempt.
-		return new OwnConnectionPool(oneConnection(dataSource, name, timeout));
+		// Its timeouts stay the application's. HikariCP turns connectionTimeout into the
+		// driver's login timeout (DriverManager's, for every pool of the JVM, or that of a
+		// DataSource the two pools share), which a shorter one would cut for the application's
+		// own connections. And the kept connection is validated as the application's are: a
+		// slow database is slow, not dead, and replacing the connection while it is slow
+		// would only tie up the pool in a login until after the database has recovered. The
+		// engine abandons an attempt at its own timeout either way.
+		return new OwnConnectionPool(oneConnection(dataSource, name));
 	}
 
-	private static HikariDataSource oneConnection(HikariDataSource dataSource, String name, Duration timeout) {
+	private static HikariDataSource oneConnection(HikariDataSource dataSource, String name) {
 		dataSource.setPoolName("probes-" + name);
 		dataSource.setMaximumPoolSize(1);
 		dataSource.setMinimumIdle(0);
-		dataSource.setValidationTimeout(timeout.toMillis());
 		// Start even when the database is down: reporting that is the check's job.
 		dataSource.setInitializationFailTimeout(-1);
 		return dataSource;
