@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  * with {@link Connection#isValid(int)} or with a query.
  *
  * <p>
- * Borrowing from the application's own pool means a check opens no connection of its own
- * and sees what the application would see, including an exhausted pool.
+ * Borrowing from an application's pool opens no connection of its own, but it waits like
+ * any borrower: with every connection in use, the attempt times out although the database
+ * answers. Give it a pool of its own where that matters (the auto-configuration does so for
+ * HikariCP).
  */
 public final class JdbcCheck implements DependencyCheck {
 

@@ -1,8 +1,16 @@
 package dev.probes.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -10,8 +18,10 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import dev.probes.check.CheckResult;
+import dev.probes.check.DependencyCheck;
 import dev.probes.engine.CheckScheduler;
 import dev.probes.engine.CheckSettings;
 import dev.probes.engine.DependencyMonitor;
@@ -83,15 +93,53 @@ class DependencyChecksAutoConfigurationTests {
 
 	@Test
 	void runWhenJdbcDependencyDeclaredUsesApplicationDataSource() {
-		RealServices.Database postgres = RealServices.postgres();
-		this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=" + postgres.jdbcUrl(),
-					"spring.datasource.username=" + postgres.username(),
-					"spring.datasource.password=" + postgres.password(), "probes.dependencies.postgres.type=jdbc")
+		withApplicationDatabase().withPropertyValues("probes.dependencies.postgres.type=jdbc")
 			.run((context) -> assertThat(context.getBean(CheckScheduler.class).monitor("postgres")).isPresent());
 	}
 
 	@Test
+	void runWhenJdbcDependencyOnHikariPoolChecksDatabaseWithoutBorrowingFromPool() {
+		withApplicationDatabase()
+			.withPropertyValues("spring.datasource.hikari.maximum-pool-size=1", "probes.dependencies.postgres.type=jdbc")
+			.run((context) -> {
+				HikariDataSource pool = context.getBean(HikariDataSource.class);
+				DependencyCheck check = context.getBean(CheckScheduler.class).monitor("postgres").orElseThrow().check();
+				CheckResult unstarted = check.check(Duration.ofSeconds(2));
+				assertThat(unstarted.up()).isTrue();
+				assertThat(unstarted.details()).containsEntry("pool", "not started");
+				assertThat(pool.isRunning()).as("the check leaves the application's pool alone").isFalse();
+				// HikariCP makes the check's pool set the JVM-wide login timeout: the
+				// application's, from its 30 s connectionTimeout, not the check's 2 s.
+				assertThat(DriverManager.getLoginTimeout()).isEqualTo(30);
+				try (Connection held = pool.getConnection()) {
+					CheckResult busy = check.check(Duration.ofSeconds(2));
+					assertThat(busy.up()).as("the database answers while its pool is busy").isTrue();
+					assertThat(busy.details()).containsEntry("pool", "busy")
+						.containsEntry("poolActive", 1)
+						.containsEntry("poolMax", 1);
+				}
+				CheckResult free = check.check(Duration.ofSeconds(2));
+				assertThat(free.details()).containsEntry("pool", "ok").containsEntry("poolIdle", 1);
+				pool.close();
+				assertThat(check.check(Duration.ofSeconds(2)).error()).isEqualTo("connection pool is closed");
+			});
+	}
+
+	@Test
+	void runWhenJdbcDependencyOnOtherDataSourceBorrowsFromIt() {
+		this.contextRunner.withUserConfiguration(CountingDataSourceConfiguration.class)
+			.withPropertyValues("probes.dependencies.postgres.type=jdbc")
+			.run((context) -> {
+				CountingDataSource dataSource = context.getBean(CountingDataSource.class);
+				DependencyCheck check = context.getBean(CheckScheduler.class).monitor("postgres").orElseThrow().check();
+				int before = dataSource.borrowed.get();
+				CheckResult result = check.check(Duration.ofSeconds(2));
+				assertThat(result.up()).isTrue();
+				assertThat(result.details()).isEmpty();
+				assertThat(dataSource.borrowed.get()).isGreaterThan(before);
+			});
+	}
+
 	void runWhenKeyMisspeltFailsNamingIt() {
 		this.contextRunner.withPropertyValues(tcp("timout=5s")).run((context) -> {
 			assertThat(context).hasFailed();
@@ -110,6 +158,14 @@ class DependencyChecksAutoConfigurationTests {
 		});
 	}
 
+	private ApplicationContextRunner withApplicationDatabase() {
+		RealServices.Database postgres = RealServices.postgres();
+		return this.contextRunner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + postgres.jdbcUrl(),
+					"spring.datasource.username=" + postgres.username(),
+					"spring.datasource.password=" + postgres.password());
+	}
+
 	private static String[] tcp(String extra) {
 		return new String[] { "probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=127.0.0.1",
 				"probes.dependencies.cache.port=6379", "probes.dependencies.cache." + extra };
@@ -123,6 +179,40 @@ class DependencyChecksAutoConfigurationTests {
 		@Bean
 		CheckScheduler userScheduler() {
 			return this.scheduler;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CountingDataSourceConfiguration {
+
+		@Bean
+		CountingDataSource dataSource() {
+			RealServices.Database postgres = RealServices.postgres();
+			PGSimpleDataSource target = new PGSimpleDataSource();
+			target.setUrl(postgres.jdbcUrl());
+			target.setUser(postgres.username());
+			target.setPassword(postgres.password());
+			return new CountingDataSource(target);
+		}
+
+	}
+
+	/**
+	 * A DataSource that is no HikariCP pool and counts the connections taken from it.
+	 */
+	static class CountingDataSource extends DelegatingDataSource {
+
+		final AtomicInteger borrowed = new AtomicInteger();
+
+		CountingDataSource(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			this.borrowed.incrementAndGet();
+			return super.getConnection();
 		}
 
 	}

@@ -127,7 +127,11 @@ class DependencyChecksUnderFaultsTests {
 				peaks.sample();
 				return counter.total() >= attempts;
 			});
-			assertThat(counter.byType()).allSatisfy((type, count) -> assertThat(count).isGreaterThan(attempts / 4));
+			// While a pool of its own is empty, a jdbc attempt first connects directly, which the
+			// driver's socket timeout (1 s, its least) ends rather than an interrupt: a few jdbc
+			// attempts per second and dependency, thousands of http ones. Every dependency retries.
+			assertThat(counter.byType().get("http")).isGreaterThan(attempts / 4);
+			assertThat(counter.byType().get("jdbc")).isGreaterThanOrEqualTo(2L * PER_TYPE);
 			assertThat(peaks.threads).as(peaks.threadsAtPeak).isLessThanOrEqualTo(THREAD_BOUND + JVM_THREADS);
 			assertThat(peaks.databaseConnections).isLessThanOrEqualTo(CONNECTION_BOUND);
 			assertThat(peaks.serviceConnections).isLessThanOrEqualTo(CONNECTION_BOUND);

@@ -22,7 +22,9 @@ import dev.probes.check.JdbcCheck;
 /**
  * Creates {@code jdbc} checks: on the application's primary DataSource by default, on a
  * named DataSource bean with {@code data-source}, or on a one-connection pool of its own
- * with {@code url}.
+ * with {@code url}. An application's HikariCP pool is checked through one connection of the
+ * check's own, made with the pool's settings (see {@link HikariPoolCheck}); any other
+ * DataSource is borrowed from.
  */
 public final class JdbcCheckFactory implements DependencyCheckFactory {
 
@@ -71,7 +73,10 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 		rejectLoginWithoutUrl(declaration, "password", dependency.getPassword());
 		DataSource dataSource = applicationDataSource(declaration, dependency.getDataSource());
 		if (ClassUtils.isPresent(HIKARI, this.classLoader)) {
-			dataSource = UnstartedPoolBypass.of(dataSource);
+			DependencyCheck poolCheck = HikariPoolCheck.of(dataSource, declaration.name(), dependency.getQuery());
+			if (poolCheck != null) {
+				return poolCheck;
+			}
 		}
 		return new JdbcCheck(dataSource, dependency.getQuery(), null);
 	}
