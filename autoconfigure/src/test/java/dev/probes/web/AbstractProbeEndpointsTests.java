@@ -160,7 +160,8 @@ abstract class AbstractProbeEndpointsTests {
 			assertThat(readyz.body()).contains("not checked yet");
 			release.countDown();
 			awaitStatus(base + "/readyz", 200);
-		}, http("payments", url, "timeout=30s"), "management.endpoint.health.group.readiness.show-details=always");
+		}, http("payments", url, "timeout=30s"), "probes.dependencies.payments.interval=30s",
+				"management.endpoint.health.group.readiness.show-details=always");
 	}
 
 	@Test
@@ -469,7 +470,8 @@ abstract class AbstractProbeEndpointsTests {
 	private static String[] tcp(String name, int port, boolean critical) {
 		String prefix = "probes.dependencies." + name + ".";
 		return new String[] { prefix + "type=tcp", prefix + "host=127.0.0.1", prefix + "port=" + port,
-				prefix + "critical=" + critical, prefix + "interval=200ms", prefix + "interval-when-down=200ms" };
+				prefix + "critical=" + critical, prefix + "interval=200ms", prefix + "interval-when-down=200ms",
+				prefix + "timeout=200ms" };
 	}
 
 	private static String[] http(String name, String url, String extra) {
