@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The start-up wait for a dependency on a client whose password is wrong, run as its own
  * process against a real server that checks it: retrying will not mend it, so the wait ends
- * at once, with the reason and without the password.
+ * at once, with the reason, naming where the password is set, and without the password.
  * Written once, run for each client type.
  */
 abstract class AbstractMessagingStartupWaitTests {
@@ -47,11 +47,18 @@ abstract class AbstractMessagingStartupWaitTests {
 	 */
 	protected abstract String refusal();
 
+	/**
+	 * Return the properties that configure Spring Boot's client.
+	 * @return such as {@code spring.data.redis.*}
+	 */
+	protected abstract String clientConfiguration();
+
 	@Test
 	void failsAtOnceWhenApplicationsPasswordIsWrongWithoutShowingIt() throws Exception {
 		List<String> properties = new ArrayList<>(clientProperties(WRONG_PASSWORD));
 		properties.add("probes.dependencies.cache.type=" + type());
 		ApplicationProcess result = run(properties);
+		assertThat(result.output()).contains("'" + clientConfiguration() + "'");
 		System.out.printf("MEASURED start-up wrong %s password (application's client): process exited with %d"
 				+ " after %dms (deadline 60s)%n", type(), result.exitCode(), result.elapsed().toMillis());
 	}
@@ -60,6 +67,7 @@ abstract class AbstractMessagingStartupWaitTests {
 	void failsAtOnceWhenUrlPasswordIsWrongWithoutShowingIt() throws Exception {
 		ApplicationProcess result = run(List.of("probes.dependencies.cache.type=" + type(),
 				"probes.dependencies.cache.url=" + url(WRONG_PASSWORD)));
+		assertThat(result.output()).contains("Fix the credentials in 'probes.dependencies.cache.url'.");
 		System.out.printf("MEASURED start-up wrong %s password (url): process exited with %d after %dms"
 				+ " (deadline 60s)%n", type(), result.exitCode(), result.elapsed().toMillis());
 	}

@@ -33,4 +33,9 @@ class AmqpStartupWaitTests extends AbstractMessagingStartupWaitTests {
 		return "ACCESS_REFUSED";
 	}
 
+	@Override
+	protected String clientConfiguration() {
+		return "spring.rabbitmq.*";
+	}
+
 }

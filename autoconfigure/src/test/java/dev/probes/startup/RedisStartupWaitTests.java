@@ -33,4 +33,9 @@ class RedisStartupWaitTests extends AbstractMessagingStartupWaitTests {
 		return "WRONGPASS";
 	}
 
+	@Override
+	protected String clientConfiguration() {
+		return "spring.data.redis.*";
+	}
+
 }
