@@ -4,6 +4,9 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import com.rabbitmq.client.Channel;
+
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,11 +17,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import dev.probes.autoconfigure.check.AmqpCheckFactory;
 import dev.probes.autoconfigure.check.DnsCheckFactory;
 import dev.probes.autoconfigure.check.HealthCheckFactory;
 import dev.probes.autoconfigure.check.HttpCheckFactory;
 import dev.probes.autoconfigure.check.JdbcCheckFactory;
+import dev.probes.autoconfigure.check.RedisCheckFactory;
 import dev.probes.autoconfigure.check.TcpCheckFactory;
 import dev.probes.engine.CheckScheduler;
 import dev.probes.engine.StateListener;
@@ -81,6 +87,30 @@ public final class DependencyChecksAutoConfiguration {
 		@ConditionalOnMissingBean
 		JdbcCheckFactory probesJdbcCheckFactory(ConfigurableListableBeanFactory beanFactory) {
 			return new JdbcCheckFactory(beanFactory, beanFactory.getBeanClassLoader());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RedisConnectionFactory.class)
+	static class RedisCheckConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisCheckFactory probesRedisCheckFactory(ConfigurableListableBeanFactory beanFactory) {
+			return new RedisCheckFactory(beanFactory, beanFactory.getBeanClassLoader());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ ConnectionFactory.class, Channel.class })
+	static class AmqpCheckConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AmqpCheckFactory probesAmqpCheckFactory(ConfigurableListableBeanFactory beanFactory) {
+			return new AmqpCheckFactory(beanFactory);
 		}
 
 	}

@@ -29,8 +29,12 @@ import dev.probes.engine.StateListener;
  */
 final class DependencyMonitors {
 
-	/** Built-in types whose factory is only present with a client library. */
-	private static final Map<String, String> CLIENT_LIBRARIES = Map.of("jdbc", "a JDBC driver and java.sql");
+	/**
+	 * Built-in types whose factory is only present with a client library. They are known
+	 * types either way: a report names them, and asks for the library when one is used.
+	 */
+	private static final Map<String, String> CLIENT_LIBRARIES = Map.of("jdbc", "a JDBC driver and java.sql", "redis",
+			"Spring Data Redis (spring-boot-starter-data-redis)", "amqp", "Spring AMQP (spring-boot-starter-amqp)");
 
 	/** Name of the liveness check that {@code probes.liveness.deadlock-detection} adds. */
 	static final String DEADLOCK_CHECK = "deadlocks";
@@ -209,13 +213,19 @@ final class DependencyMonitors {
 			throw declaration.invalid("type", "type '" + type + "' needs " + clientLibrary + " on the classpath",
 					"Add " + clientLibrary + " to the application's dependencies.");
 		}
-		String meant = Typos.closest(type.toLowerCase(Locale.ROOT), this.factories.keySet());
+		String meant = Typos.closest(type.toLowerCase(Locale.ROOT), knownTypeNames());
 		throw declaration.invalid("type", "'" + type + "' is not a known check type",
 				((meant != null) ? "Did you mean '" + meant + "'? " : "") + "Use one of " + knownTypes() + ".");
 	}
 
 	private String knownTypes() {
-		return String.join(", ", new TreeSet<>(this.factories.keySet()));
+		return String.join(", ", knownTypeNames());
+	}
+
+	private Set<String> knownTypeNames() {
+		Set<String> types = new TreeSet<>(this.factories.keySet());
+		types.addAll(CLIENT_LIBRARIES.keySet());
+		return types;
 	}
 
 	private static Redactor redactor(Dependency dependency) {

@@ -227,7 +227,7 @@ public class ProbesProperties {
 	 */
 	public static class Dependency {
 
-		/** Type of check to run: jdbc, http, tcp, dns or health. */
+		/** Type of check to run: jdbc, http, tcp, dns, redis, amqp or health. */
 		private @Nullable String type;
 
 		/**
@@ -268,8 +268,20 @@ public class ProbesProperties {
 		/** jdbc: name of the DataSource bean to use. Defaults to the primary DataSource. */
 		private @Nullable String dataSource;
 
-		/** jdbc: JDBC URL of a database to check with a connection of its own; http: URL to get. */
+		/**
+		 * jdbc: JDBC URL of a database to check with a connection of its own; http: URL to
+		 * get; redis: redis:// or rediss:// URL, amqp: amqp:// or amqps:// URL of a server to
+		 * check with a client of its own instead of the application's connection factory.
+		 * User info in it is never shown.
+		 */
 		private @Nullable String url;
+
+		/**
+		 * redis, amqp: name of the connection factory bean whose connection the check reuses
+		 * (a RedisConnectionFactory, or a RabbitMQ ConnectionFactory). Defaults to the
+		 * application's only or primary one.
+		 */
+		private @Nullable String connectionFactory;
 
 		/** jdbc: login user, with 'url'. */
 		private @Nullable String username;
@@ -393,6 +405,14 @@ public class ProbesProperties {
 
 		public void setDataSource(@Nullable String dataSource) {
 			this.dataSource = dataSource;
+		}
+
+		public @Nullable String getConnectionFactory() {
+			return this.connectionFactory;
+		}
+
+		public void setConnectionFactory(@Nullable String connectionFactory) {
+			this.connectionFactory = connectionFactory;
 		}
 
 		public @Nullable String getUrl() {

@@ -49,6 +49,7 @@ final class TypeSpecificKeys {
 		Map<String, Predicate<Dependency>> keys = new LinkedHashMap<>();
 		keys.put("url", (dependency) -> dependency.getUrl() != null);
 		keys.put("data-source", (dependency) -> dependency.getDataSource() != null);
+		keys.put("connection-factory", (dependency) -> dependency.getConnectionFactory() != null);
 		keys.put("username", (dependency) -> dependency.getUsername() != null);
 		keys.put("password", (dependency) -> dependency.getPassword() != null);
 		keys.put("query", (dependency) -> dependency.getQuery() != null);

@@ -13,23 +13,31 @@ import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.probes.test.ApplicationProcess;
@@ -105,15 +113,15 @@ class ConfigurationErrorsTests {
 				// Types
 				error("type missing", "probes.dependencies.cache.type",
 						"Invalid 'probes.dependencies.cache.type': every dependency needs a type",
-						"Set 'probes.dependencies.cache.type' to one of dns, health, http, jdbc, tcp.")
+						"Set 'probes.dependencies.cache.type' to one of amqp, dns, health, http, jdbc, redis, tcp.")
 					.given("probes.dependencies.cache.host=redis"),
 				error("unknown type", "probes.dependencies.cache.type",
 						"Invalid 'probes.dependencies.cache.type': 'memcache' is not a known check type",
-						"Use one of dns, health, http, jdbc, tcp.")
+						"Use one of amqp, dns, health, http, jdbc, redis, tcp.")
 					.given("probes.dependencies.cache.type=memcache"),
 				error("misspelt type", "probes.dependencies.payments.type",
 						"Invalid 'probes.dependencies.payments.type': 'htpp' is not a known check type",
-						"Did you mean 'http'? Use one of dns, health, http, jdbc, tcp.")
+						"Did you mean 'http'? Use one of amqp, dns, health, http, jdbc, redis, tcp.")
 					.given("probes.dependencies.payments.type=htpp",
 							"probes.dependencies.payments.url=http://payments"),
 				error("jdbc without java.sql", "probes.dependencies.postgres.type",
@@ -122,6 +130,18 @@ class ConfigurationErrorsTests {
 						"Add a JDBC driver and java.sql to the application's dependencies.")
 					.given("probes.dependencies.postgres.type=jdbc")
 					.without(DataSource.class),
+				error("redis without Spring Data Redis", "probes.dependencies.cache.type",
+						"Invalid 'probes.dependencies.cache.type': type 'redis' needs Spring Data Redis"
+								+ " (spring-boot-starter-data-redis) on the classpath",
+						"Add Spring Data Redis (spring-boot-starter-data-redis) to the application's dependencies.")
+					.given("probes.dependencies.cache.type=redis")
+					.without(RedisConnectionFactory.class),
+				error("amqp without Spring AMQP", "probes.dependencies.broker.type",
+						"Invalid 'probes.dependencies.broker.type': type 'amqp' needs Spring AMQP"
+								+ " (spring-boot-starter-amqp) on the classpath",
+						"Add Spring AMQP (spring-boot-starter-amqp) to the application's dependencies.")
+					.given("probes.dependencies.broker.type=amqp")
+					.without(ConnectionFactory.class),
 				// Keys every type shares
 				error("interval not positive", "probes.dependencies.cache.interval",
 						"Invalid 'probes.dependencies.cache.interval': 0ms is not a positive duration",
@@ -298,6 +318,103 @@ class ConfigurationErrorsTests {
 						"Set 'probes.dependencies.postgres.data-source' to the name of the one to check.")
 					.given("probes.dependencies.postgres.type=jdbc")
 					.with(TwoDataSources.class),
+				// redis
+				error("redis url and connection-factory both set", "probes.dependencies.cache.url",
+						"Invalid 'probes.dependencies.cache.url': both 'url' and 'connection-factory' are set",
+						"Keep one of 'probes.dependencies.cache.url' and"
+								+ " 'probes.dependencies.cache.connection-factory'.")
+					.given("probes.dependencies.cache.type=redis", "probes.dependencies.cache.url=redis://cache:6379",
+							"probes.dependencies.cache.connection-factory=redisConnectionFactory"),
+				error("redis url not a Redis URL", "probes.dependencies.cache.url",
+						"Invalid 'probes.dependencies.cache.url': 'http://******@cache:6379' is not a redis:// or"
+								+ " rediss:// URL",
+						"Set 'probes.dependencies.cache.url' to a redis:// or rediss:// URL such as"
+								+ " redis://cache:6379.")
+					.given("probes.dependencies.cache.type=redis",
+							"probes.dependencies.cache.url=http://:" + SECRET + "@cache:6379"),
+				error("redis url malformed", "probes.dependencies.cache.url",
+						"Invalid 'probes.dependencies.cache.url': 'redis://ca che:6379' is not a valid URL",
+						"Set 'probes.dependencies.cache.url' to a redis:// or rediss:// URL such as"
+								+ " redis://cache:6379.")
+					.given("probes.dependencies.cache.type=redis", "probes.dependencies.cache.url=redis://ca che:6379"),
+				error("redis url that Lettuce cannot use", "probes.dependencies.cache.url",
+						"Invalid 'probes.dependencies.cache.url': 'redis://cache:6379/first' is not a valid Redis URL:"
+								+ " its path is not a database number",
+						"Set 'probes.dependencies.cache.url' to a redis:// or rediss:// URL such as"
+								+ " redis://cache:6379.")
+					.given("probes.dependencies.cache.type=redis",
+							"probes.dependencies.cache.url=redis://cache:6379/first"),
+				error("redis url without Lettuce", "probes.dependencies.cache.url",
+						"Invalid 'probes.dependencies.cache.url': a redis dependency with its own 'url' needs Lettuce"
+								+ " on the classpath",
+						"Add io.lettuce:lettuce-core (spring-boot-starter-data-redis brings it), or check the"
+								+ " application's RedisConnectionFactory by removing 'probes.dependencies.cache.url'.")
+					.given("probes.dependencies.cache.type=redis", "probes.dependencies.cache.url=redis://cache:6379")
+					.without(RedisClient.class),
+				error("redis connection-factory bean unknown", "probes.dependencies.cache.connection-factory",
+						"Invalid 'probes.dependencies.cache.connection-factory': there is no RedisConnectionFactory"
+								+ " bean named 'sessions'",
+						"Set 'probes.dependencies.cache.connection-factory' to the name of a RedisConnectionFactory"
+								+ " bean.")
+					.given("probes.dependencies.cache.type=redis",
+							"probes.dependencies.cache.connection-factory=sessions"),
+				error("redis without any RedisConnectionFactory", "probes.dependencies.cache.url",
+						"Invalid 'probes.dependencies.cache.url': the application has no RedisConnectionFactory to"
+								+ " check",
+						"Configure one with 'spring.data.redis.*', or set 'probes.dependencies.cache.url' for a"
+								+ " connection of the check's own.")
+					.given("probes.dependencies.cache.type=redis",
+							"spring.autoconfigure.exclude=" + DataRedisAutoConfiguration.class.getName()),
+				error("redis with several RedisConnectionFactories, none primary",
+						"probes.dependencies.cache.connection-factory",
+						"Invalid 'probes.dependencies.cache.connection-factory': the application has several"
+								+ " RedisConnectionFactory beans and none is primary",
+						"Set 'probes.dependencies.cache.connection-factory' to the name of the one to check.")
+					.given("probes.dependencies.cache.type=redis")
+					.with(TwoRedisConnectionFactories.class),
+				// amqp
+				error("amqp url and connection-factory both set", "probes.dependencies.broker.url",
+						"Invalid 'probes.dependencies.broker.url': both 'url' and 'connection-factory' are set",
+						"Keep one of 'probes.dependencies.broker.url' and"
+								+ " 'probes.dependencies.broker.connection-factory'.")
+					.given("probes.dependencies.broker.type=amqp",
+							"probes.dependencies.broker.url=amqp://rabbitmq:5672",
+							"probes.dependencies.broker.connection-factory=rabbitConnectionFactory"),
+				error("amqp url not an AMQP URL", "probes.dependencies.broker.url",
+						"Invalid 'probes.dependencies.broker.url': 'http://******@rabbitmq:15672' is not an amqp:// or"
+								+ " amqps:// URL",
+						"Set 'probes.dependencies.broker.url' to an amqp:// or amqps:// URL such as"
+								+ " amqp://rabbitmq:5672.")
+					.given("probes.dependencies.broker.type=amqp",
+							"probes.dependencies.broker.url=http://guest:" + SECRET + "@rabbitmq:15672"),
+				error("amqp url that the RabbitMQ client cannot use", "probes.dependencies.broker.url",
+						"Invalid 'probes.dependencies.broker.url': 'amqp://rabbitmq/orders/eu' is not a valid AMQP"
+								+ " URL: Multiple segments in path of AMQP URI: /orders/eu",
+						"Set 'probes.dependencies.broker.url' to an amqp:// or amqps:// URL such as"
+								+ " amqp://rabbitmq:5672.")
+					.given("probes.dependencies.broker.type=amqp",
+							"probes.dependencies.broker.url=amqp://rabbitmq/orders/eu"),
+				error("amqp connection-factory bean unknown", "probes.dependencies.broker.connection-factory",
+						"Invalid 'probes.dependencies.broker.connection-factory': there is no RabbitMQ"
+								+ " ConnectionFactory bean named 'orders'",
+						"Set 'probes.dependencies.broker.connection-factory' to the name of a RabbitMQ"
+								+ " ConnectionFactory bean.")
+					.given("probes.dependencies.broker.type=amqp",
+							"probes.dependencies.broker.connection-factory=orders"),
+				error("amqp without any RabbitMQ ConnectionFactory", "probes.dependencies.broker.url",
+						"Invalid 'probes.dependencies.broker.url': the application has no RabbitMQ ConnectionFactory"
+								+ " to check",
+						"Configure one with 'spring.rabbitmq.*', or set 'probes.dependencies.broker.url' for a"
+								+ " connection of the check's own.")
+					.given("probes.dependencies.broker.type=amqp",
+							"spring.autoconfigure.exclude=" + RabbitAutoConfiguration.class.getName()),
+				error("amqp with several RabbitMQ ConnectionFactories, none primary",
+						"probes.dependencies.broker.connection-factory",
+						"Invalid 'probes.dependencies.broker.connection-factory': the application has several"
+								+ " RabbitMQ ConnectionFactory beans and none is primary",
+						"Set 'probes.dependencies.broker.connection-factory' to the name of the one to check.")
+					.given("probes.dependencies.broker.type=amqp")
+					.with(TwoRabbitConnectionFactories.class),
 				// health
 				error("health contributor unknown", "probes.dependencies.inventory.contributor",
 						"Invalid 'probes.dependencies.inventory.contributor': no health contributor is named"
@@ -501,6 +618,36 @@ class ConfigurationErrorsTests {
 		@Bean
 		DataSource reporting() {
 			return new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:5432/postgres");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoRedisConnectionFactories {
+
+		@Bean
+		LettuceConnectionFactory cache() {
+			return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		}
+
+		@Bean
+		LettuceConnectionFactory sessions() {
+			return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6380));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoRabbitConnectionFactories {
+
+		@Bean
+		CachingConnectionFactory orders() {
+			return new CachingConnectionFactory("127.0.0.1", 5672);
+		}
+
+		@Bean
+		CachingConnectionFactory audit() {
+			return new CachingConnectionFactory("127.0.0.1", 5673);
 		}
 
 	}

@@ -1,18 +1,27 @@
 package dev.probes.test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.JdbcDatabaseContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.mariadb.MariaDBContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The real services that integration tests run against: containers started by
  * Testcontainers where a Docker engine is available, the machine's own services on loopback
- * otherwise (CI here has no Docker engine but runs PostgreSQL and MariaDB locally). The same
- * tests run either way; none is skipped.
+ * otherwise (CI here has no Docker engine but runs PostgreSQL, MariaDB, Redis and RabbitMQ
+ * locally). The same tests run either way; none is skipped.
  *
  * <p>
  * {@code -Dprobes.test.services=local} or {@code =testcontainers} forces one source.
@@ -26,6 +35,14 @@ public final class RealServices {
 	private static Database mariadb;
 
 	private static Database passwordPostgres;
+
+	private static Server redis;
+
+	private static Server passwordRedis;
+
+	private static Server rabbitmq;
+
+	private static GenericContainer<?> rabbitmqContainer;
 
 	private RealServices() {
 	}
@@ -65,6 +82,90 @@ public final class RealServices {
 			passwordPostgres = start(() -> new PostgreSQLContainer("postgres:16-alpine"), PrivatePostgres::start);
 		}
 		return passwordPostgres;
+	}
+
+	/**
+	 * Return a Redis server without a password, on loopback or in a container.
+	 * @return the server
+	 */
+	public static synchronized Server redis() {
+		if (redis == null) {
+			redis = useContainers() ? startRedisContainer(null) : new Server("127.0.0.1", 6379, "", "");
+		}
+		return redis;
+	}
+
+	/**
+	 * Return a Redis server that requires a password, which the machine's shared server does
+	 * not: a container, or a private {@code redis-server} of its own on another port
+	 * ({@link PrivateRedis}), stopped when the JVM exits.
+	 * @return the server, with its password
+	 */
+	public static synchronized Server passwordRedis() {
+		if (passwordRedis == null) {
+			String password = "pr0bes-" + UUID.randomUUID().toString().substring(0, 8);
+			passwordRedis = useContainers() ? startRedisContainer(password) : PrivateRedis.start(password);
+		}
+		return passwordRedis;
+	}
+
+	/**
+	 * Return a RabbitMQ broker, on loopback (user {@code guest}) or in a container.
+	 * @return the broker
+	 */
+	public static synchronized Server rabbitmq() {
+		if (rabbitmq == null) {
+			if (useContainers()) {
+				// guest may only log in from localhost, which a mapped port is not.
+				rabbitmqContainer = new GenericContainer<>("rabbitmq:3-alpine").withExposedPorts(5672)
+					.withEnv("RABBITMQ_DEFAULT_USER", "probes")
+					.withEnv("RABBITMQ_DEFAULT_PASS", "probes")
+					.waitingFor(Wait.forLogMessage(".*Server startup complete.*", 1));
+				rabbitmqContainer.start();
+				rabbitmq = new Server(rabbitmqContainer.getHost(), rabbitmqContainer.getFirstMappedPort(), "probes",
+						"probes");
+			}
+			else {
+				rabbitmq = new Server("127.0.0.1", 5672, "guest", "guest");
+			}
+		}
+		return rabbitmq;
+	}
+
+	/**
+	 * Run {@code rabbitmqctl} on the broker of {@link #rabbitmq()}: the machine's own, or in its
+	 * container.
+	 * @param arguments the command and its arguments, such as {@code list_connections}
+	 * @return what it printed
+	 * @throws Exception when it could not run or failed
+	 */
+	public static String rabbitmqctl(String... arguments) throws Exception {
+		rabbitmq();
+		List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
+		command.addAll(List.of(arguments));
+		if (rabbitmqContainer != null) {
+			Container.ExecResult result = rabbitmqContainer.execInContainer(command.toArray(String[]::new));
+			if (result.getExitCode() != 0) {
+				throw new IllegalStateException(String.join(" ", command) + ": " + result.getStderr());
+			}
+			return result.getStdout();
+		}
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new IOException(String.join(" ", command) + ": " + output);
+		}
+		return output;
+	}
+
+	private static Server startRedisContainer(String password) {
+		GenericContainer<?> container = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+		if (password != null) {
+			container.withCommand("redis-server", "--requirepass", password);
+		}
+		container.start();
+		return new Server(container.getHost(), container.getFirstMappedPort(), "", (password != null) ? password : "");
 	}
 
 	private static Database start(Supplier<JdbcDatabaseContainer<?>> container, Supplier<Database> local) {
@@ -114,6 +215,18 @@ public final class RealServices {
 		public String jdbcUrl(String host, int port) {
 			return "jdbc:" + this.scheme + "://" + host + ":" + port + "/" + this.database;
 		}
+
+	}
+
+	/**
+	 * Where a Redis server or a RabbitMQ broker listens, and how to log in.
+	 *
+	 * @param host its host
+	 * @param port its port
+	 * @param username the login user, empty for none
+	 * @param password the login password, empty for none
+	 */
+	public record Server(String host, int port, String username, String password) {
 
 	}
 

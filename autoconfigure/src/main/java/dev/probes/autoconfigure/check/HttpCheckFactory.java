@@ -1,13 +1,12 @@
 package dev.probes.autoconfigure.check;
 
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Set;
 
 import dev.probes.autoconfigure.DependencyCheckFactory;
 import dev.probes.autoconfigure.DependencyDeclaration;
 import dev.probes.check.DependencyCheck;
-import dev.probes.check.FailureDescriptions;
 import dev.probes.check.HttpCheck;
 import dev.probes.check.StatusRange;
 
@@ -44,21 +43,9 @@ public final class HttpCheckFactory implements DependencyCheckFactory {
 	}
 
 	private static URI parseUrl(DependencyDeclaration declaration, String url) {
-		String action = "Set '" + declaration.property("url") + "' to an absolute http or https URL such as"
-				+ " http://payments:8080/readyz.";
-		URI uri;
-		try {
-			uri = new URI(url);
-		}
-		catch (URISyntaxException ex) {
-			throw declaration.invalid("url", "'" + FailureDescriptions.scrub(url) + "' is not a valid URL", action);
-		}
-		String scheme = uri.getScheme();
-		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-				|| uri.getHost() == null) {
-			throw declaration.invalid("url", "'" + FailureDescriptions.scrub(url) + "' is not an http or https URL",
-					action);
-		}
+		URI uri = ServiceUrls.parse(declaration, url, List.of("http", "https"), "an http or https URL",
+				"Set '" + declaration.property("url") + "' to an absolute http or https URL such as"
+						+ " http://payments:8080/readyz.");
 		if (uri.getRawUserInfo() != null) {
 			throw declaration.invalid("url", "credentials in the URL would be sent and could be shown",
 					"Remove the user info from '" + declaration.property("url") + "' and send credentials with '"

@@ -1,0 +1,98 @@
+package dev.probes.autoconfigure.check;
+
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
+
+import dev.probes.autoconfigure.DependencyDeclaration;
+import dev.probes.check.DependencyCheck;
+
+/**
+ * Chooses what a {@code redis} or {@code amqp} check connects with: a client of its own for a
+ * {@code url}, or else the application's connection factory that it reuses, the bean named by
+ * {@code connection-factory} or the only or primary one.
+ *
+ * @param <T> the type of connection factory
+ */
+final class ConnectionFactoryBeans<T> {
+
+	/** The type-specific keys of a type that reuses a connection factory. */
+	static final Set<String> KEYS = Set.of("url", "connection-factory");
+
+	private final BeanFactory beanFactory;
+
+	private final Class<T> type;
+
+	private final String description;
+
+	private final String configuration;
+
+	/**
+	 * Create a lookup.
+	 * @param beanFactory where the beans are
+	 * @param type the type of connection factory
+	 * @param description how reports name the type, such as {@code RedisConnectionFactory}
+	 * @param configuration the properties that configure the application's own, such as
+	 * {@code spring.data.redis.*}
+	 */
+	ConnectionFactoryBeans(BeanFactory beanFactory, Class<T> type, String description, String configuration) {
+		this.beanFactory = beanFactory;
+		this.type = type;
+		this.description = description;
+		this.configuration = configuration;
+	}
+
+	/**
+	 * Create the check that a declaration asks for: on a client of the check's own with
+	 * {@code url}, on the application's connection factory otherwise.
+	 * @param declaration the declared dependency
+	 * @param application creates the check on the application's connection factory
+	 * @param ownClient creates the check on a client of its own, from the declaration
+	 * @return the check
+	 */
+	DependencyCheck create(DependencyDeclaration declaration, Function<T, DependencyCheck> application,
+			Function<DependencyDeclaration, DependencyCheck> ownClient) {
+		if (declaration.properties().getUrl() == null) {
+			return application.apply(find(declaration));
+		}
+		if (declaration.properties().getConnectionFactory() != null) {
+			throw declaration.invalid("url", "both 'url' and 'connection-factory' are set",
+					"Keep one of '" + declaration.property("url") + "' and '"
+							+ declaration.property("connection-factory") + "'.");
+		}
+		return ownClient.apply(declaration);
+	}
+
+	private T find(DependencyDeclaration declaration) {
+		String beanName = declaration.properties().getConnectionFactory();
+		if (beanName != null) {
+			try {
+				return this.beanFactory.getBean(beanName, this.type);
+			}
+			catch (NoSuchBeanDefinitionException | BeanNotOfRequiredTypeException ex) {
+				throw declaration.invalid("connection-factory",
+						"there is no " + this.description + " bean named '" + beanName + "'",
+						"Set '" + declaration.property("connection-factory") + "' to the name of a " + this.description
+								+ " bean.");
+			}
+		}
+		try {
+			return this.beanFactory.getBean(this.type);
+		}
+		catch (NoUniqueBeanDefinitionException ex) {
+			throw declaration.invalid("connection-factory",
+					"the application has several " + this.description + " beans and none is primary",
+					"Set '" + declaration.property("connection-factory") + "' to the name of the one to check.");
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw declaration.invalid("url", "the application has no " + this.description + " to check",
+					"Configure one with '" + this.configuration + "', or set '" + declaration.property("url")
+							+ "' for a connection of the check's own.");
+		}
+	}
+
+}

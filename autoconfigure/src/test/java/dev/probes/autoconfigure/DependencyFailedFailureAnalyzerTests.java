@@ -1,0 +1,48 @@
+package dev.probes.autoconfigure;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import dev.probes.startup.DependencyFailedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report of a dependency that failed at start-up with an error that retrying will not
+ * mend names where its credentials are set, which depends on its type and on whether it has a
+ * {@code url} of its own.
+ */
+class DependencyFailedFailureAnalyzerTests {
+
+	@ParameterizedTest(name = "{0} with url {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			jdbc  |                              | (for the application's DataSource: 'spring.datasource.*')
+			jdbc  | jdbc:postgresql://db:5432/app | in 'probes.dependencies.cache.url', 'probes.dependencies.cache.username' and 'probes.dependencies.cache.password'
+			http  | http://payments/readyz        | Fix the credentials that 'probes.dependencies.cache.headers' sends.
+			redis |                              | (for Spring Boot's RedisConnectionFactory: 'spring.data.redis.*')
+			redis | redis://cache:6379            | Fix the credentials in 'probes.dependencies.cache.url'.
+			amqp  |                              | (for Spring Boot's RabbitMQ ConnectionFactory: 'spring.rabbitmq.*')
+			amqp  | amqp://rabbitmq:5672          | Fix the credentials in 'probes.dependencies.cache.url'.
+			""")
+	void actionNamesWhereTheCredentialsAreSet(String type, String url, String action) {
+		StandardEnvironment environment = new StandardEnvironment();
+		Map<String, Object> properties = new HashMap<>(Map.of("probes.dependencies.cache.type", type));
+		if (url != null) {
+			properties.put("probes.dependencies.cache.url", url);
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+		DependencyFailedException failure = new DependencyFailedException("cache", "rejected");
+		FailureAnalysis analysis = new DependencyFailedFailureAnalyzer(environment).analyze(failure);
+		assertThat(analysis.getDescription())
+			.isEqualTo("Critical dependency 'cache' failed with an error that retrying will not mend:\n\n    rejected");
+		assertThat(analysis.getAction()).contains(action);
+	}
+
+}

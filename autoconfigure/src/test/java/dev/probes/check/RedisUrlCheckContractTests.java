@@ -1,0 +1,65 @@
+package dev.probes.check;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+import dev.probes.autoconfigure.check.RedisCheckFactory;
+import dev.probes.engine.DependencyStatus;
+import dev.probes.test.FaultProxy;
+import dev.probes.test.RealServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link DependencyCheckContractTests Contract tests} for {@link RedisCheck} with a
+ * {@code url}: a Lettuce client of the check's own, against a real Redis server.
+ */
+class RedisUrlCheckContractTests extends MessagingCheckContractTests {
+
+	@Override
+	protected DependencyCheck reachableCheck() {
+		return check("redis://" + RealServices.redis().host() + ":" + RealServices.redis().port());
+	}
+
+	@Override
+	protected DependencyCheck refusedCheck() throws IOException {
+		return check("redis://" + LOOPBACK + ":" + ClosedPorts.find());
+	}
+
+	@Override
+	protected DependencyCheck blackHoledCheck() throws IOException {
+		FaultProxy proxy = blackHoledProxyTo(RealServices.redis().port());
+		return check("redis://" + proxy.host() + ":" + proxy.port());
+	}
+
+	/** The password travels in the URL's user info, and the server rejects it. */
+	@Override
+	protected CheckWithSecret failingCheckWithSecret() {
+		RealServices.Server redis = RealServices.passwordRedis();
+		String secret = "s3cr3t-pass";
+		return new CheckWithSecret(check("redis://probe:" + secret + "@" + redis.host() + ":" + redis.port()), secret);
+	}
+
+	@Test
+	void reportsPermanentFailureWhenPasswordIsWrong() throws Exception {
+		RealServices.Server redis = RealServices.passwordRedis();
+		String address = redis.host() + ":" + redis.port();
+		assertThat(awaitFirstState(check("redis://:" + redis.password() + "@" + address), Redactor.none()).state()
+			.status()).isEqualTo(DependencyStatus.UP);
+		assertFailsPermanently(check("redis://:wrong-password@" + address), "WRONGPASS");
+	}
+
+	@Test
+	void reportsPermanentFailureWhenPasswordIsMissing() throws Exception {
+		RealServices.Server redis = RealServices.passwordRedis();
+		assertFailsPermanently(check("redis://" + redis.host() + ":" + redis.port()), "NOAUTH");
+	}
+
+	private DependencyCheck check(String url) {
+		return create(new RedisCheckFactory(new DefaultListableBeanFactory(), getClass().getClassLoader()), url);
+	}
+
+}
