@@ -50,9 +50,17 @@ class PrometheusMetricsTests {
 
 	@BeforeEach
 	void start() throws IOException {
+		start("management.metrics.enable.probes=true");
+	}
+
+	private void start(String extra) throws IOException {
+		if (this.context != null) {
+			this.context.close();
+			this.proxy.close();
+		}
 		this.proxy = FaultProxy.to(postgres.port());
 		this.context = new SpringApplicationBuilder(MetricsApplication.class).web(WebApplicationType.SERVLET)
-			.properties("server.port=0", "server.shutdown=immediate",
+			.properties(extra, "server.port=0", "server.shutdown=immediate",
 					"management.endpoints.web.exposure.include=health,prometheus",
 					"spring.datasource.url=" + postgres.jdbcUrl(this.proxy.host(), this.proxy.port()),
 					"spring.datasource.username=" + postgres.username(),
@@ -102,6 +110,13 @@ class PrometheusMetricsTests {
 		assertThat(value("probes_dependency_transitions_total{critical=\"true\",dependency=\"postgres\","
 				+ "status=\"up\",type=\"jdbc\"}")).isEqualTo(2.0);
 		assertThat(scrape()).doesNotContain(SECRET, "127.0.0.1", ":" + this.proxy.port(), "/ready");
+	}
+
+	@Test
+	void metricsSwitchedOffWithSpringBootsMeterFilter() throws IOException {
+		start("management.metrics.enable.probes=false");
+		await().atMost(Duration.ofSeconds(10)).until(() -> scrape().contains("jvm_threads_live_threads"));
+		assertThat(scrape()).doesNotContain("probes_dependency");
 	}
 
 	private String scrape() {
