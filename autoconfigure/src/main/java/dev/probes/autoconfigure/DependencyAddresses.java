@@ -1,10 +1,8 @@
 package dev.probes.autoconfigure;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -22,6 +20,7 @@ import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.util.ClassUtils;
 
 import dev.probes.autoconfigure.ProbesProperties.Dependency;
+import dev.probes.startup.UrlAddresses;
 
 /**
  * Finds the host and port behind each declared dependency, where there is one: what the
@@ -39,9 +38,6 @@ final class DependencyAddresses {
 
 	private static final Map<String, Integer> DEFAULT_PORTS = Map.of("postgresql", 5432, "mysql", 3306, "mariadb",
 			3306, "sqlserver", 1433, "db2", 50000, "oracle", 1521);
-
-	private static final Map<String, Integer> SERVICE_PORTS = Map.of("redis", 6379, "rediss", 6379, "amqp", 5672,
-			"amqps", 5671);
 
 	private static final String HIKARI = "com.zaxxer.hikari.HikariConfigMXBean";
 
@@ -69,7 +65,7 @@ final class DependencyAddresses {
 		Set<InetSocketAddress> addresses = new LinkedHashSet<>();
 		properties.getDependencies().forEach((name, dependency) -> {
 			InetSocketAddress address = "http".equals(dependency.getType()) && dependency.isCritical()
-					? httpAddress(dependency.getUrl()) : null;
+					? UrlAddresses.of(dependency.getUrl()) : null;
 			if (address != null) {
 				addresses.add(address);
 			}
@@ -82,52 +78,14 @@ final class DependencyAddresses {
 		return switch (type) {
 			case "tcp" -> (dependency.getHost() != null && dependency.getPort() != null)
 					? InetSocketAddress.createUnresolved(dependency.getHost(), dependency.getPort()) : null;
-			case "http" -> httpAddress(dependency.getUrl());
-			case "redis", "amqp" -> serviceAddress(dependency.getUrl());
+			case "http", "redis", "amqp" -> UrlAddresses.of(dependency.getUrl());
 			case "jdbc" -> jdbcAddress((dependency.getUrl() != null) ? dependency.getUrl()
 					: applicationJdbcUrl(dependency.getDataSource(), beanFactory));
 			default -> null;
 		};
 	}
 
-	private static @Nullable InetSocketAddress httpAddress(@Nullable String url) {
-		if (url == null) {
-			return null;
-		}
-		try {
-			URI uri = URI.create(url);
-			if (uri.getHost() == null) {
-				return null;
-			}
-			int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
-			return InetSocketAddress.createUnresolved(uri.getHost(), port);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
 
-	/**
-	 * Return the host and port of a {@code redis://}, {@code rediss://}, {@code amqp://} or
-	 * {@code amqps://} URL, with the scheme's default port; {@code null} without a URL (the
-	 * application's own connection factory is only checked).
-	 */
-	static @Nullable InetSocketAddress serviceAddress(@Nullable String url) {
-		if (url == null) {
-			return null;
-		}
-		try {
-			URI uri = URI.create(url);
-			Integer defaultPort = SERVICE_PORTS.get(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT));
-			if (uri.getHost() == null || defaultPort == null) {
-				return null;
-			}
-			return InetSocketAddress.createUnresolved(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : defaultPort);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
 
 	static @Nullable InetSocketAddress jdbcAddress(@Nullable String url) {
 		if (url == null) {

@@ -50,11 +50,8 @@ public final class StartupGateInterceptor implements ClientHttpRequestIntercepto
 	}
 
 	private boolean isDependency(URI uri) {
-		if (uri.getHost() == null) {
-			return false;
-		}
-		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
-		return this.dependencies.contains(InetSocketAddress.createUnresolved(uri.getHost(), port));
+		InetSocketAddress address = UrlAddresses.of(uri);
+		return address != null && this.dependencies.contains(address);
 	}
 
 }

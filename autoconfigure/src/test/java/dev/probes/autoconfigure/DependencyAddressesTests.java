@@ -24,20 +24,6 @@ class DependencyAddressesTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "redis://cache:6380, cache, 6380", "redis://:secret@cache, cache, 6379",
-			"rediss://cache.example, cache.example, 6379", "amqp://guest:guest@broker:5673/vhost, broker, 5673",
-			"amqp://broker, broker, 5672", "amqps://broker, broker, 5671" })
-	void serviceAddressReadsHostAndPortWithTheSchemesDefault(String url, String host, int port) {
-		assertThat(DependencyAddresses.serviceAddress(url)).isEqualTo(InetSocketAddress.createUnresolved(host, port));
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "http://cache:6379", "cache:6379", "redis:///0" })
-	void serviceAddressIsNullWithoutAServiceUrl(String url) {
-		assertThat(DependencyAddresses.serviceAddress(url)).isNull();
-	}
-
-	@ParameterizedTest
 	@ValueSource(strings = { "jdbc:h2:mem:test", "jdbc:sqlite:app.db", "jdbc:unknown://host/db", "not a url" })
 	void jdbcAddressIsNullWithoutANetworkAddress(String url) {
 		assertThat(DependencyAddresses.jdbcAddress(url)).isNull();
