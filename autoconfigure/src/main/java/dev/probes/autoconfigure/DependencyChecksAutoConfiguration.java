@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.probes.autoconfigure.check.AmqpCheckFactory;
@@ -26,6 +27,7 @@ import dev.probes.autoconfigure.check.HttpCheckFactory;
 import dev.probes.autoconfigure.check.JdbcCheckFactory;
 import dev.probes.autoconfigure.check.RedisCheckFactory;
 import dev.probes.autoconfigure.check.TcpCheckFactory;
+import dev.probes.check.DependencyCheckFactory;
 import dev.probes.engine.CheckScheduler;
 import dev.probes.engine.StateListener;
 import dev.probes.engine.TransitionLogger;
@@ -40,13 +42,20 @@ import dev.probes.engine.TransitionLogger;
 @EnableConfigurationProperties(ProbesProperties.class)
 public final class DependencyChecksAutoConfiguration {
 
+	/** A scheduler of the user's own makes the checks: the declarations are not read. */
+	@Bean
+	@ConditionalOnMissingBean(CheckScheduler.class)
+	DeclaredDependencies probesDeclaredDependencies(ProbesProperties properties, Environment environment,
+			ObjectProvider<DependencyCheckFactory<?>> factories) {
+		return DeclaredDependencies.bind(properties, environment, factories.orderedStream().toList());
+	}
+
 	@Bean(initMethod = "start", destroyMethod = "close")
 	@ConditionalOnMissingBean
-	CheckScheduler probesCheckScheduler(ProbesProperties properties, ObjectProvider<DependencyCheckFactory> factories,
+	CheckScheduler probesCheckScheduler(ProbesProperties properties, DeclaredDependencies dependencies,
 			ObjectProvider<StateListener> listeners) {
-		DependencyMonitors monitors = new DependencyMonitors(factories.orderedStream().toList(),
-				listeners.orderedStream().toList(), Clock.systemUTC());
-		return new CheckScheduler(monitors.create(properties));
+		DependencyMonitors monitors = new DependencyMonitors(listeners.orderedStream().toList(), Clock.systemUTC());
+		return new CheckScheduler(monitors.create(dependencies, properties));
 	}
 
 	@Bean

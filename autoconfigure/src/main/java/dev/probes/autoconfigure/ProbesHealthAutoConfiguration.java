@@ -14,6 +14,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.application.LivenessStateHealthIndicator;
@@ -21,15 +27,10 @@ import org.springframework.boot.health.application.ReadinessStateHealthIndicator
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import dev.probes.check.InvalidPropertyException;
 import dev.probes.check.Redactor;
 import dev.probes.engine.CheckScheduler;
 import dev.probes.engine.CheckSettings;
@@ -78,7 +79,7 @@ public final class ProbesHealthAutoConfiguration {
 	private static void rejectGroupName(Environment environment, String name) {
 		String group = GROUP_PREFIX + name;
 		if (ConfigurationPropertyName.isValid(group) && hasAnyKeyUnder(environment, group)) {
-			throw new InvalidDependencyException("probes.dependencies." + name,
+			throw new InvalidPropertyException("probes.dependencies." + name,
 					"'" + name + "' is the name of a health group (" + group + ")", "Rename the dependency, or the group.");
 		}
 	}
@@ -126,7 +127,7 @@ public final class ProbesHealthAutoConfiguration {
 				(name, check) -> backgroundMonitor(name, check, listeners.orderedStream().toList()),
 				(dependency, contributor) -> {
 					String property = "probes.dependencies." + dependency + ".contributor";
-					throw new InvalidDependencyException(property,
+					throw new InvalidPropertyException(property,
 							"no health contributor is named '" + contributor + "'", "Set '" + property
 									+ "' to the name of a health contributor, as listed at /actuator/health.");
 				});
@@ -139,8 +140,7 @@ public final class ProbesHealthAutoConfiguration {
 	 */
 	private static DependencyMonitor backgroundMonitor(String name, ContributorCheck check,
 			List<StateListener> listeners) {
-		CheckSettings settings = DependencyMonitors
-			.settings(new DependencyDeclaration(name, new ProbesProperties.Dependency()));
+		CheckSettings settings = DeclaredDependencies.settings(name, new ProbesProperties.Dependency());
 		return new DependencyMonitor(name, "health", check, settings, Redactor.none(), Clock.systemUTC(), listeners);
 	}
 
@@ -168,7 +168,7 @@ public final class ProbesHealthAutoConfiguration {
 		DependencyHealthRegistration(CheckScheduler scheduler, ProbeVerdicts verdicts,
 				HealthContributorRegistry registry) {
 			DependencyHealthContributors.register(scheduler, verdicts, registry, (name, message) -> {
-				throw new InvalidDependencyException("probes.dependencies." + name,
+				throw new InvalidPropertyException("probes.dependencies." + name,
 						"'" + name + "' is the name of another health contributor", "Rename the dependency.");
 			});
 		}

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * <p>
  * Unknown keys fail start-up: a misspelt {@code timeout} silently falling back to its
- * default is exactly the kind of surprise a probe must not hide.
+ * default is exactly the kind of surprise a probe must not hide. A dependency's keys are
+ * those every type shares, bound here, and those of its type, bound into the type's own
+ * settings class (see {@code DependencyCheckFactory}); so the check for unknown keys runs once
+ * both are bound, over the whole of {@code probes.*}, rather than here.
  */
-@ConfigurationProperties(prefix = "probes", ignoreUnknownFields = false)
+@ConfigurationProperties(prefix = "probes")
 public class ProbesProperties {
 
 	/** Whether Probes is active at all. */
@@ -223,11 +226,15 @@ public class ProbesProperties {
 	}
 
 	/**
-	 * One declared dependency. Common keys apply to every type; the others to their type.
+	 * The keys that every type of dependency shares. The keys of each type are in its own
+	 * settings class, bound from the same {@code probes.dependencies.<name>}.
 	 */
 	public static class Dependency {
 
-		/** Type of check to run: jdbc, http, tcp, dns, redis, amqp or health. */
+		/**
+		 * Type of check to run: jdbc, http, tcp, dns, redis, amqp, health, or a type of your
+		 * own.
+		 */
 		private @Nullable String type;
 
 		/**
@@ -265,67 +272,7 @@ public class ProbesProperties {
 		 */
 		private double jitter = 0.1;
 
-		/** jdbc: name of the DataSource bean to use. Defaults to the primary DataSource. */
-		private @Nullable String dataSource;
 
-		/**
-		 * jdbc: JDBC URL of a database to check with a connection of its own; http: URL to
-		 * get; redis: redis:// or rediss:// URL, amqp: amqp:// or amqps:// URL of a server to
-		 * check with a client of its own instead of the application's connection factory.
-		 * User info in it is never shown.
-		 */
-		private @Nullable String url;
-
-		/**
-		 * redis, amqp: name of the connection factory bean whose connection the check reuses
-		 * (a RedisConnectionFactory, or a RabbitMQ ConnectionFactory). Defaults to the
-		 * application's only or primary one.
-		 */
-		private @Nullable String connectionFactory;
-
-		/** jdbc: login user, with 'url'. */
-		private @Nullable String username;
-
-		/** jdbc: login password, with 'url'. Never shown. */
-		private @Nullable String password;
-
-		/** jdbc: query to run. Defaults to the driver's Connection.isValid. */
-		private @Nullable String query;
-
-		/** http: status codes that count as up, as codes and ranges such as '200-399' or '200,204'. */
-		private String expectedStatus = "200-399";
-
-		/** http: headers to send, for example an authorization token. Values are never shown. */
-		private final Map<String, String> headers = new LinkedHashMap<>();
-
-		/** tcp, dns: host name or address. */
-		private @Nullable String host;
-
-		/** tcp: port to connect to. */
-		private @Nullable Integer port;
-
-		/** dns: minimum number of addresses the host must resolve to. */
-		private int minAddresses = 1;
-
-		/**
-		 * dns: DNS server to ask directly (host or host:port), bypassing the JVM's resolver,
-		 * its cache and the search domains. Defaults to the JVM's resolver.
-		 */
-		private @Nullable String server;
-
-		/**
-		 * health: name of an existing Spring Boot health contributor to run in the
-		 * background, such as 'db'.
-		 */
-		private @Nullable String contributor;
-
-		public @Nullable String getContributor() {
-			return this.contributor;
-		}
-
-		public void setContributor(@Nullable String contributor) {
-			this.contributor = contributor;
-		}
 
 		public @Nullable String getType() {
 			return this.type;
@@ -399,97 +346,28 @@ public class ProbesProperties {
 			this.jitter = jitter;
 		}
 
-		public @Nullable String getDataSource() {
-			return this.dataSource;
-		}
 
-		public void setDataSource(@Nullable String dataSource) {
-			this.dataSource = dataSource;
-		}
 
-		public @Nullable String getConnectionFactory() {
-			return this.connectionFactory;
-		}
 
-		public void setConnectionFactory(@Nullable String connectionFactory) {
-			this.connectionFactory = connectionFactory;
-		}
 
-		public @Nullable String getUrl() {
-			return this.url;
-		}
 
-		public void setUrl(@Nullable String url) {
-			this.url = url;
-		}
 
-		public @Nullable String getUsername() {
-			return this.username;
-		}
 
-		public void setUsername(@Nullable String username) {
-			this.username = username;
-		}
 
-		public @Nullable String getPassword() {
-			return this.password;
-		}
 
-		public void setPassword(@Nullable String password) {
-			this.password = password;
-		}
 
-		public @Nullable String getQuery() {
-			return this.query;
-		}
 
-		public void setQuery(@Nullable String query) {
-			this.query = query;
-		}
 
-		public String getExpectedStatus() {
-			return this.expectedStatus;
-		}
 
-		public void setExpectedStatus(String expectedStatus) {
-			this.expectedStatus = expectedStatus;
-		}
 
-		public Map<String, String> getHeaders() {
-			return this.headers;
-		}
 
-		public @Nullable String getHost() {
-			return this.host;
-		}
 
-		public void setHost(@Nullable String host) {
-			this.host = host;
-		}
 
-		public @Nullable Integer getPort() {
-			return this.port;
-		}
 
-		public void setPort(@Nullable Integer port) {
-			this.port = port;
-		}
 
-		public @Nullable String getServer() {
-			return this.server;
-		}
 
-		public void setServer(@Nullable String server) {
-			this.server = server;
-		}
 
-		public int getMinAddresses() {
-			return this.minAddresses;
-		}
 
-		public void setMinAddresses(int minAddresses) {
-			this.minAddresses = minAddresses;
-		}
 
 	}
 

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 
-import dev.probes.engine.Durations;
+import dev.probes.check.Durations;
+import dev.probes.check.InvalidPropertyException;
 import dev.probes.shutdown.ReadinessDrain;
 
 /**
@@ -34,7 +35,7 @@ public final class ProbesShutdownAutoConfiguration {
 	private static Duration drainDelay(ProbesProperties.Shutdown shutdown) {
 		Duration delay = shutdown.getDrainDelay();
 		if (delay.isNegative()) {
-			throw new InvalidDependencyException(DRAIN_DELAY, Durations.format(delay) + " is a negative duration",
+			throw new InvalidPropertyException(DRAIN_DELAY, Durations.format(delay) + " is a negative duration",
 					"Set '" + DRAIN_DELAY + "' to 0s (no drain) or a positive duration such as 10s.");
 		}
 		return delay;

@@ -1,6 +1,9 @@
 package dev.probes.autoconfigure;
 
-import org.springframework.beans.factory.BeanFactory;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Set;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -12,6 +15,7 @@ import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 
 import dev.probes.engine.CheckScheduler;
 import dev.probes.health.ContributorCheck;
@@ -38,15 +42,22 @@ public final class ProbesStartupAutoConfiguration {
 
 	@Bean(name = GATE_BEAN_NAME, initMethod = "await")
 	StartupGate probesStartupGate(CheckScheduler scheduler, ProbesProperties properties,
-			ObjectProvider<ProbeVerdicts> verdicts, ObjectProvider<LaunchTime> launch, BeanFactory beanFactory) {
+			ObjectProvider<DeclaredDependencies> dependencies, ObjectProvider<ProbeVerdicts> verdicts,
+			ObjectProvider<LaunchTime> launch) {
 		// A health contributor is only known once the context is complete, after the wait.
 		StartupGate gate = new StartupGate(StartupSettings.awaited(scheduler.monitors()
 			.stream()
 			.filter((monitor) -> monitor.settings().critical() && !(monitor.check() instanceof ContributorCheck))
 			.toList()), StartupSettings.timeout(properties.getStartup()), launch.getIfAvailable(),
-				DependencyAddresses.of(properties, beanFactory));
+				addresses(dependencies));
 		verdicts.ifAvailable((available) -> gate.onAwaitedChange(available::waitingFor));
 		return gate;
+	}
+
+	/** With a scheduler of the user's own, nothing is known of where the dependencies are. */
+	private static Map<String, InetSocketAddress> addresses(ObjectProvider<DeclaredDependencies> dependencies) {
+		DeclaredDependencies declared = dependencies.getIfAvailable();
+		return (declared != null) ? declared.addresses() : Map.of();
 	}
 
 	@Bean
@@ -63,9 +74,11 @@ public final class ProbesStartupAutoConfiguration {
 	static class HttpClientConfiguration {
 
 		@Bean
-		StartupGateInterceptor probesStartupGateInterceptor(ProbesProperties properties,
+		StartupGateInterceptor probesStartupGateInterceptor(ObjectProvider<DeclaredDependencies> dependencies,
 				ObjectProvider<StartupGate> gate) {
-			return new StartupGateInterceptor(DependencyAddresses.criticalHttp(properties), gate::getObject);
+			DeclaredDependencies declared = dependencies.getIfAvailable();
+			return new StartupGateInterceptor((declared != null) ? declared.criticalAddresses("http") : Set.of(),
+					gate::getObject);
 		}
 
 		@Bean
@@ -86,7 +99,7 @@ public final class ProbesStartupAutoConfiguration {
 
 		@Bean
 		static StartupGateOrdering probesStartupGateOrdering(Environment environment) {
-			return new StartupGateOrdering(GATE_BEAN_NAME, environment);
+			return new StartupGateOrdering(GATE_BEAN_NAME, ArgumentResolver.of(Environment.class, environment));
 		}
 
 	}

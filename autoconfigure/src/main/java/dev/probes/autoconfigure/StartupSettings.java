@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.probes.autoconfigure.ProbesProperties.Startup;
+import dev.probes.check.Durations;
+import dev.probes.check.InvalidPropertyException;
+import dev.probes.check.PropertyRules;
 import dev.probes.engine.Backoff;
-import dev.probes.engine.Durations;
 
 /**
  * Validates {@code probes.startup.*}, naming the property at fault.
@@ -14,12 +16,13 @@ final class StartupSettings {
 
 	private static final String PREFIX = "probes.startup.";
 
+	private static final String EXAMPLES = "100ms or 2m";
+
 	private StartupSettings() {
 	}
 
 	static Duration timeout(Startup startup) {
-		requirePositive("timeout", startup.getTimeout());
-		return startup.getTimeout();
+		return PropertyRules.positive(PREFIX + "timeout", startup.getTimeout(), EXAMPLES);
 	}
 
 	/**
@@ -29,7 +32,7 @@ final class StartupSettings {
 	 */
 	static <T> List<T> awaited(List<T> awaited) {
 		if (awaited.isEmpty()) {
-			throw new InvalidDependencyException(PREFIX + "wait",
+			throw new InvalidPropertyException(PREFIX + "wait",
 					"true, but no critical dependency is declared to wait for",
 					"Declare a critical dependency under 'probes.dependencies' (critical is the default; 'health'"
 							+ " dependencies are not waited for), or remove '" + PREFIX + "wait'.");
@@ -39,30 +42,21 @@ final class StartupSettings {
 
 	static Backoff backoff(Startup startup) {
 		ProbesProperties.Backoff backoff = startup.getBackoff();
-		requirePositive("backoff.initial", backoff.getInitial());
-		requirePositive("backoff.max", backoff.getMax());
+		PropertyRules.positive(PREFIX + "backoff.initial", backoff.getInitial(), EXAMPLES);
+		PropertyRules.positive(PREFIX + "backoff.max", backoff.getMax(), EXAMPLES);
 		if (backoff.getMax().compareTo(backoff.getInitial()) < 0) {
-			throw new InvalidDependencyException(PREFIX + "backoff.max",
+			throw new InvalidPropertyException(PREFIX + "backoff.max",
 					Durations.format(backoff.getMax()) + " is shorter than backoff.initial ("
 							+ Durations.format(backoff.getInitial()) + ")",
 					"Set '" + PREFIX + "backoff.max' to at least '" + PREFIX + "backoff.initial'.");
 		}
 		if (backoff.getMultiplier() < 1) {
-			throw new InvalidDependencyException(PREFIX + "backoff.multiplier", backoff.getMultiplier() + " is less than 1",
+			throw new InvalidPropertyException(PREFIX + "backoff.multiplier", backoff.getMultiplier() + " is less than 1",
 					"Set '" + PREFIX + "backoff.multiplier' to 1 (constant delay) or more, such as 2.");
 		}
-		if (backoff.getJitter() < 0 || backoff.getJitter() > 1) {
-			throw new InvalidDependencyException(PREFIX + "backoff.jitter", backoff.getJitter() + " is not between 0 and 1",
-					"Set '" + PREFIX + "backoff.jitter' to a fraction such as 0.2.");
-		}
+		PropertyRules.fraction(PREFIX + "backoff.jitter", backoff.getJitter(), "a fraction such as 0.2");
 		return new Backoff(backoff.getInitial(), backoff.getMax(), backoff.getMultiplier(), backoff.getJitter());
 	}
 
-	private static void requirePositive(String key, Duration value) {
-		if (value.isZero() || value.isNegative()) {
-			throw new InvalidDependencyException(PREFIX + key, Durations.format(value) + " is not a positive duration",
-					"Set '" + PREFIX + key + "' to a positive duration such as 100ms or 2m.");
-		}
-	}
 
 }

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.probes.engine.Durations;
+import dev.probes.check.Durations;
 import dev.probes.startup.StartupTimeoutException;
 
 /**

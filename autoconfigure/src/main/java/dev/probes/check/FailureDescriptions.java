@@ -11,7 +11,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,27 +28,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Network causes are recognised anywhere in the cause chain, because drivers wrap them
- * (a {@code PSQLException} around a {@code ConnectException}). Any other message is cut
- * to its first line and stripped of URL user info and {@code password=} parameters, since
- * drivers like to echo the URL they were given.
+ * (a {@code PSQLException} around a {@code ConnectException}). Any other message is made
+ * safe to show by the {@link Redactor}, since drivers like to echo the URL they were given.
  */
 public final class FailureDescriptions {
 
-	private static final int MAX_LENGTH = 200;
 
-	/** SQL state class 28: invalid authorization specification (wrong user or password). */
-	private static final String SQL_STATE_INVALID_AUTHORIZATION = "28";
 
-	/** SQL state 3D000: invalid catalog name (the database does not exist). */
-	private static final String SQL_STATE_INVALID_CATALOG = "3D000";
 
-	/** MySQL and MariaDB: access denied (1044, 1045), unknown database (1049). */
-	private static final Set<Integer> MYSQL_PERMANENT_ERRORS = Set.of(1044, 1045, 1049);
-
-	private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/?#\\s]*@");
-
-	private static final Pattern SECRET_PARAMETER = Pattern
-		.compile("(?i)((?:password|passwd|pwd|token|secret|apikey|api-key|access_token)=)[^&;\\s,)]+");
 
 	private FailureDescriptions() {
 	}
@@ -76,7 +61,7 @@ public final class FailureDescriptions {
 		for (Throwable cause : causeChain(failure)) {
 			String known = describeKnown(cause);
 			if (known != null) {
-				return safe(known, redactor);
+				return redactor.safe(known);
 			}
 			connectFailed |= cause instanceof ConnectException;
 			if (hasMessage(cause)) {
@@ -90,19 +75,9 @@ public final class FailureDescriptions {
 		// The innermost message is the driver's own ("password authentication failed"),
 		// where the outer ones are a pool's or a framework's wrapping.
 		Throwable described = (deepestWithMessage != null) ? deepestWithMessage : failure;
-		return safe(hasMessage(described) ? described.getMessage() : described.getClass().getSimpleName(), redactor);
+		return redactor.safe(hasMessage(described) ? described.getMessage() : described.getClass().getSimpleName());
 	}
 
-	/**
-	 * Return whether a failure will not go away by retrying: a rejected login or a database
-	 * that does not exist, as opposed to a refused or timed-out connection, which a starting
-	 * dependency produces too.
-	 * @param failure what the check threw
-	 * @return whether the failure is permanent
-	 */
-	public static boolean isPermanent(Throwable failure) {
-		return causeChain(failure).stream().anyMatch((cause) -> cause instanceof SQLException sql && isPermanent(sql));
-	}
 
 	/**
 	 * Return a failure and its causes, outermost first, each once even in a cyclic chain.
@@ -118,37 +93,8 @@ public final class FailureDescriptions {
 		return chain;
 	}
 
-	private static boolean isPermanent(SQLException failure) {
-		String state = failure.getSQLState();
-		if (state != null && (state.startsWith(SQL_STATE_INVALID_AUTHORIZATION) || state.equals(SQL_STATE_INVALID_CATALOG))) {
-			return true;
-		}
-		return MYSQL_PERMANENT_ERRORS.contains(failure.getErrorCode());
-	}
 
-	/**
-	 * Make any text about a dependency safe to show: its secrets masked, URL user info and
-	 * secret-looking parameters removed, cut to its first line and a bounded length.
-	 * @param text any text that may echo a URL or a secret
-	 * @param redactor masks the dependency's secrets
-	 * @return the text, safe to show
-	 */
-	public static String safe(String text, Redactor redactor) {
-		String firstLine = redactor.redact(text).lines().findFirst().orElse("").strip();
-		String scrubbed = SECRET_PARAMETER.matcher(URL_USER_INFO.matcher(firstLine).replaceAll("******@"))
-			.replaceAll("$1******");
-		return (scrubbed.length() <= MAX_LENGTH) ? scrubbed : scrubbed.substring(0, MAX_LENGTH) + "...";
-	}
 
-	/**
-	 * Remove URL user info and secret-looking parameters, keep the first line, and cap the
-	 * length.
-	 * @param text any text that may echo a URL
-	 * @return the text, safe to show
-	 */
-	public static String scrub(String text) {
-		return safe(text, Redactor.none());
-	}
 
 	private static @Nullable String describeKnown(Throwable cause) {
 		String message = hasMessage(cause) ? cause.getMessage().toLowerCase(Locale.ROOT) : "";

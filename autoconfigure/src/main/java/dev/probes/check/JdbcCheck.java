@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -42,7 +43,18 @@ public final class JdbcCheck implements DependencyCheck {
 
 	@Override
 	public CheckResult check(Duration timeout) throws SQLException {
-		int seconds = Timeouts.seconds(timeout);
+		try {
+			return query(Timeouts.seconds(timeout));
+		}
+		catch (SQLException ex) {
+			if (SqlFailures.isPermanent(ex)) {
+				return CheckResult.permanentFailure(FailureDescriptions.describe(ex), Map.of());
+			}
+			throw ex;
+		}
+	}
+
+	private CheckResult query(int seconds) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (this.query == null) {
 				return connection.isValid(seconds) ? CheckResult.success() : CheckResult.failure("connection is not valid");

@@ -27,4 +27,9 @@ public final class TcpCheck implements DependencyCheck {
 		return CheckResult.success();
 	}
 
+	@Override
+	public String toString() {
+		return "TcpCheck[" + this.host + ":" + this.port + "]";
+	}
+
 }

@@ -5,18 +5,19 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.probes.check.CheckResult;
 import dev.probes.check.DependencyCheck;
+import dev.probes.check.Durations;
 import dev.probes.check.FailureDescriptions;
 import dev.probes.check.Redactor;
 
@@ -240,12 +241,12 @@ public final class DependencyMonitor {
 		AttemptOutcome outcome;
 		try {
 			CheckResult result = this.check.check(this.settings.timeout());
-			String error = (result.error() != null) ? FailureDescriptions.safe(result.error(), this.redactor) : null;
+			String error = (result.error() != null) ? this.redactor.safe(result.error()) : null;
 			outcome = outcome(result.up(), error, result.permanent(), redact(result.details()), startedAt, false);
 		}
 		catch (Throwable ex) {
-			outcome = outcome(false, FailureDescriptions.describe(ex, this.redactor), FailureDescriptions.isPermanent(ex),
-					Map.of(), startedAt, false);
+			// A check tells a permanent failure in its result; a thrown one may go away.
+			outcome = outcome(false, FailureDescriptions.describe(ex, this.redactor), false, Map.of(), startedAt, false);
 		}
 		synchronized (this) {
 			this.runner = null;
@@ -346,7 +347,7 @@ public final class DependencyMonitor {
 	private Map<String, Object> redact(Map<String, Object> details) {
 		Map<String, Object> redacted = new LinkedHashMap<>();
 		details.forEach((key, value) -> redacted.put(key,
-				(value instanceof CharSequence text) ? FailureDescriptions.safe(text.toString(), this.redactor) : value));
+				(value instanceof CharSequence text) ? this.redactor.safe(text.toString()) : value));
 		return redacted;
 	}
 

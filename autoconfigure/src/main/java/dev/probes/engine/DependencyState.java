@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.probes.check.Durations;
+
 /**
  * Immutable snapshot of what is known about one dependency; probes read it without I/O.
  *

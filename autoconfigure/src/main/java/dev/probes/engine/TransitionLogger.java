@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.probes.check.Durations;
+
 /**
  * Logs each change of a dependency's status once, never once per attempt: the line an
  * operator looks for when a pod stops being ready, such as

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
+import dev.probes.check.Durations;
 import dev.probes.engine.DependencyMonitor;
 import dev.probes.engine.DependencyState;
-import dev.probes.engine.Durations;
 import dev.probes.web.ProbeMember;
 
 /**

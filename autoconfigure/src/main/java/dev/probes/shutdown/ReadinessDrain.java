@@ -10,7 +10,7 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
-import dev.probes.engine.Durations;
+import dev.probes.check.Durations;
 
 /**
  * Takes the application out of rotation before it stops serving: on shutdown, readiness

@@ -13,10 +13,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.probes.check.Durations;
 import dev.probes.engine.DependencyMonitor;
 import dev.probes.engine.DependencyState;
 import dev.probes.engine.DependencyStatus;
-import dev.probes.engine.Durations;
 import dev.probes.engine.StateListener;
 
 /**

@@ -11,9 +11,8 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializationDetector;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * Makes every bean that initializes a database (Flyway, Liquibase, {@code spring.sql.init}
@@ -26,11 +25,17 @@ public final class StartupGateOrdering implements BeanFactoryPostProcessor, Orde
 
 	private final String gateBeanName;
 
-	private final Environment environment;
+	private final ArgumentResolver detectorArguments;
 
-	public StartupGateOrdering(String gateBeanName, Environment environment) {
+	/**
+	 * Create the ordering.
+	 * @param gateBeanName the name of the gate's bean
+	 * @param detectorArguments what Spring Boot's detectors take in their constructors (the
+	 * {@code Environment}), as its own ordering of database initialization passes it
+	 */
+	public StartupGateOrdering(String gateBeanName, ArgumentResolver detectorArguments) {
 		this.gateBeanName = gateBeanName;
-		this.environment = environment;
+		this.detectorArguments = detectorArguments;
 	}
 
 	@Override
@@ -62,10 +67,9 @@ public final class StartupGateOrdering implements BeanFactoryPostProcessor, Orde
 		}
 	}
 
-
 	private <T> List<T> detectors(ConfigurableListableBeanFactory beanFactory, Class<T> type) {
 		return SpringFactoriesLoader.forDefaultResourceLocation(beanFactory.getBeanClassLoader())
-			.load(type, ArgumentResolver.of(Environment.class, this.environment));
+			.load(type, this.detectorArguments);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.probes.engine.Durations;
+import dev.probes.check.Durations;
 
 /**
  * Thrown when critical dependencies are still down at the start-up wait's deadline.

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 
 import dev.probes.check.DependencyCheck;
+import dev.probes.check.DependencyCheckFactory;
 import dev.probes.engine.CheckScheduler;
 import dev.probes.engine.DependencyMonitor;
 import dev.probes.engine.DependencyState;
@@ -37,7 +38,7 @@ abstract class AbstractMessagingCheckAutoConfigurationTests {
 
 	private final Class<? extends DependencyCheck> checkClass;
 
-	private final Class<? extends DependencyCheckFactory> factoryClass;
+	private final Class<? extends DependencyCheckFactory<?>> factoryClass;
 
 	private final Class<?> clientLibraryClass;
 
@@ -59,7 +60,7 @@ abstract class AbstractMessagingCheckAutoConfigurationTests {
 	 * type's factory
 	 */
 	protected AbstractMessagingCheckAutoConfigurationTests(String type, Class<?> clientAutoConfiguration,
-			Class<? extends DependencyCheck> checkClass, Class<? extends DependencyCheckFactory> factoryClass,
+			Class<? extends DependencyCheck> checkClass, Class<? extends DependencyCheckFactory<?>> factoryClass,
 			Class<?> clientLibraryClass, Class<?> twoConnectionFactories, Class<?> userFactory) {
 		this.type = type;
 		this.clientAutoConfiguration = clientAutoConfiguration;

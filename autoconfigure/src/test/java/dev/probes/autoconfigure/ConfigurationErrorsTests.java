@@ -64,8 +64,11 @@ class ConfigurationErrorsTests {
 	static List<ConfigurationError> errors() {
 		return List.of(
 				// Keys and values
-				error("misspelt or unsupported key", "probes.dependencies.cache.timout",
-						"Unknown key 'probes.dependencies.cache.timout'",
+				error("misspelt or unsupported key", "probes.startup.wiat", "Unknown key 'probes.startup.wiat'",
+						"Did you mean 'probes.startup.wait'? Rename 'probes.startup.wiat'.")
+					.given(tcp("cache"), "probes.startup.wiat=true"),
+				error("misspelt key of a dependency", "probes.dependencies.cache.timout",
+						"Invalid 'probes.dependencies.cache.timout': 'timout' is not a key of type 'tcp'",
 						"Did you mean 'probes.dependencies.cache.timeout'? Rename"
 								+ " 'probes.dependencies.cache.timout'.")
 					.given(tcp("cache"), "probes.dependencies.cache.timout=5s"),
@@ -186,10 +189,10 @@ class ConfigurationErrorsTests {
 						"Invalid 'probes.dependencies.cache.jitter': 1.5 is not between 0 and 1",
 						"Set 'probes.dependencies.cache.jitter' to a fraction such as 0.1, or 0 for a fixed schedule.")
 					.given(tcp("cache"), "probes.dependencies.cache.jitter=1.5"),
-				error("key the type does not read", "probes.dependencies.payments.host",
-						"Invalid 'probes.dependencies.payments.host': a 'http' dependency does not read 'host'",
+				error("key of another type", "probes.dependencies.payments.host",
+						"Invalid 'probes.dependencies.payments.host': 'host' is not a key of type 'http'",
 						"Remove 'probes.dependencies.payments.host', or correct the type: a 'http' dependency"
-								+ " takes url, expected-status, headers.")
+								+ " takes expected-status, headers, url.")
 					.given("probes.dependencies.payments.type=http", "probes.dependencies.payments.url=http://payments",
 							"probes.dependencies.payments.host=payments"),
 				// Keys a type requires

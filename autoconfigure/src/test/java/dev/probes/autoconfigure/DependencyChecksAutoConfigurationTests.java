@@ -84,14 +84,6 @@ class DependencyChecksAutoConfigurationTests {
 	}
 
 	@Test
-	void runWhenUserDefinesFactoryForOwnTypeUsesIt() {
-		this.contextRunner.withUserConfiguration(CustomTypeConfiguration.class)
-			.withPropertyValues("probes.dependencies.ledger.type=ledger")
-			.run((context) -> assertThat(context.getBean(CheckScheduler.class).monitor("ledger").orElseThrow().type())
-				.isEqualTo("ledger"));
-	}
-
-	@Test
 	void runWhenJdbcDependencyDeclaredUsesApplicationDataSource() {
 		withApplicationDatabase().withPropertyValues("probes.dependencies.postgres.type=jdbc")
 			.run((context) -> assertThat(context.getBean(CheckScheduler.class).monitor("postgres")).isPresent());
@@ -213,28 +205,6 @@ class DependencyChecksAutoConfigurationTests {
 		public Connection getConnection() throws SQLException {
 			this.borrowed.incrementAndGet();
 			return super.getConnection();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomTypeConfiguration {
-
-		@Bean
-		DependencyCheckFactory ledgerCheckFactory() {
-			return new DependencyCheckFactory() {
-
-				@Override
-				public String type() {
-					return "ledger";
-				}
-
-				@Override
-				public dev.probes.check.DependencyCheck create(DependencyDeclaration declaration) {
-					return (timeout) -> CheckResult.success();
-				}
-
-			};
 		}
 
 	}

@@ -166,13 +166,13 @@ class FailureDescriptionsTests {
 
 	@Test
 	void scrubWhenTextIsSafeReturnsItUnchanged() {
-		assertThat(FailureDescriptions.scrub("HTTP 503 from http://payments:8080/readyz"))
+		assertThat(Redactor.scrub("HTTP 503 from http://payments:8080/readyz"))
 			.isEqualTo("HTTP 503 from http://payments:8080/readyz");
 	}
 
 	@Test
 	void scrubWhenTextHasSeveralUrlsMasksEveryUserInfo() {
-		assertThat(FailureDescriptions.scrub("tried redis://:s3cr3t@cache:6379 and amqp://guest:guest@mq:5672"))
+		assertThat(Redactor.scrub("tried redis://:s3cr3t@cache:6379 and amqp://guest:guest@mq:5672"))
 			.isEqualTo("tried redis://******@cache:6379 and amqp://******@mq:5672");
 	}
 
@@ -221,28 +221,8 @@ class FailureDescriptionsTests {
 
 	@Test
 	void scrubWhenUserInfoContainsAtSignMasksAllOfIt() {
-		assertThat(FailureDescriptions.scrub("GET http://user:p@ss@host/x failed"))
+		assertThat(Redactor.scrub("GET http://user:p@ss@host/x failed"))
 			.isEqualTo("GET http://******@host/x failed");
-	}
-
-	@Test
-	void isPermanentWhenLoginRejectedOrDatabaseMissing() {
-		assertThat(FailureDescriptions.isPermanent(new SQLException("password authentication failed", "28P01")))
-			.isTrue();
-		assertThat(FailureDescriptions.isPermanent(new SQLException("database \"x\" does not exist", "3D000")))
-			.isTrue();
-		assertThat(FailureDescriptions.isPermanent(new SQLException("Access denied", "28000", 1045))).isTrue();
-		assertThat(FailureDescriptions.isPermanent(new SQLException("Unknown database 'x'", "42000", 1049))).isTrue();
-		assertThat(FailureDescriptions.isPermanent(
-				new SQLTransientConnectionException("pool gave up", new SQLException("login failed", "28000"))))
-			.isTrue();
-	}
-
-	@Test
-	void isPermanentWhenConnectionFailsIsFalse() {
-		assertThat(FailureDescriptions.isPermanent(new SQLException("Connection refused", "08001", new ConnectException())))
-			.isFalse();
-		assertThat(FailureDescriptions.isPermanent(new ConnectException("Connection refused"))).isFalse();
 	}
 
 }

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
-import dev.probes.autoconfigure.DependencyCheckFactory;
-import dev.probes.autoconfigure.DependencyDeclaration;
-import dev.probes.autoconfigure.ProbesProperties;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.BeanWrapperImpl;
+
 import dev.probes.engine.DependencyState;
 import dev.probes.engine.DependencyStatus;
 import dev.probes.test.FaultProxy;
@@ -74,12 +75,10 @@ abstract class MessagingCheckContractTests extends DependencyCheckContractTests 
 	 * @param url the dependency's {@code url}, or {@code null} for the application's client
 	 * @return the check
 	 */
-	protected final DependencyCheck create(DependencyCheckFactory factory, String url) {
-		ProbesProperties.Dependency dependency = new ProbesProperties.Dependency();
-		dependency.setType(factory.type());
-		dependency.setUrl(url);
-		dependency.setTimeout(TIMEOUT);
-		DependencyCheck check = factory.create(new DependencyDeclaration("cache", dependency));
+	protected final <S> DependencyCheck create(DependencyCheckFactory<S> factory, @Nullable String url) {
+		S settings = BeanUtils.instantiateClass(factory.settingsType());
+		new BeanWrapperImpl(settings).setPropertyValue("url", url);
+		DependencyCheck check = factory.create(new DependencyDeclaration<>("cache", factory.type(), TIMEOUT, settings));
 		closeAfterTest(check);
 		return check;
 	}

@@ -1,25 +1,28 @@
 package dev.probes.autoconfigure.check;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.List;
-import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.BeanFactory;
 
-import dev.probes.autoconfigure.DependencyCheckFactory;
-import dev.probes.autoconfigure.DependencyDeclaration;
 import dev.probes.check.AmqpCheck;
 import dev.probes.check.DependencyCheck;
-import dev.probes.check.FailureDescriptions;
+import dev.probes.check.DependencyCheckFactory;
+import dev.probes.check.DependencyDeclaration;
+import dev.probes.check.Redactor;
+import dev.probes.startup.UrlAddresses;
 
 /**
  * Creates {@code amqp} checks: a round trip on a channel of the application's RabbitMQ
  * {@link ConnectionFactory} (by default its only or primary one, or the bean named by
  * {@code connection-factory}), or on a connection of the check's own with {@code url}.
  */
-public final class AmqpCheckFactory implements DependencyCheckFactory {
+public final class AmqpCheckFactory implements DependencyCheckFactory<AmqpCheckProperties> {
 
 	private static final List<String> SCHEMES = List.of("amqp", "amqps");
 
@@ -42,12 +45,12 @@ public final class AmqpCheckFactory implements DependencyCheckFactory {
 	}
 
 	@Override
-	public Set<String> keys() {
-		return ConnectionFactoryBeans.KEYS;
+	public Class<AmqpCheckProperties> settingsType() {
+		return AmqpCheckProperties.class;
 	}
 
 	@Override
-	public DependencyCheck create(DependencyDeclaration declaration) {
+	public DependencyCheck create(DependencyDeclaration<AmqpCheckProperties> declaration) {
 		return this.connectionFactories.create(declaration, AmqpCheckFactory::applicationCheck,
 				this::ownConnectionCheck);
 	}
@@ -60,15 +63,15 @@ public final class AmqpCheckFactory implements DependencyCheckFactory {
 		return new AmqpCheck(() -> connectionFactory.createConnection().createChannel(false), null);
 	}
 
-	private DependencyCheck ownConnectionCheck(DependencyDeclaration declaration) {
-		URI url = ServiceUrls.require(declaration, SCHEMES, EXAMPLE);
+	private DependencyCheck ownConnectionCheck(DependencyDeclaration<AmqpCheckProperties> declaration) {
+		URI url = ServiceUrls.require(declaration, declaration.settings().getUrl(), SCHEMES, EXAMPLE);
 		OwnAmqpConnection connection;
 		try {
-			connection = OwnAmqpConnection.create(declaration.name(), url, declaration.properties().getTimeout());
+			connection = OwnAmqpConnection.create(declaration.name(), url, declaration.timeout());
 		}
 		catch (IllegalArgumentException ex) {
-			throw declaration.invalid("url", "'" + FailureDescriptions.scrub(url.toString())
-					+ "' is not a valid AMQP URL: " + FailureDescriptions.scrub(String.valueOf(ex.getMessage())),
+			throw declaration.invalid("url", "'" + Redactor.scrub(url.toString())
+					+ "' is not a valid AMQP URL: " + Redactor.scrub(String.valueOf(ex.getMessage())),
 					ServiceUrls.fix(declaration, SCHEMES, EXAMPLE));
 		}
 		catch (GeneralSecurityException ex) {
@@ -76,6 +79,11 @@ public final class AmqpCheckFactory implements DependencyCheckFactory {
 					"Configure the JVM's default SSLContext, or use an amqp:// URL.");
 		}
 		return new AmqpCheck(connection, connection);
+	}
+
+	@Override
+	public @Nullable InetSocketAddress address(DependencyDeclaration<AmqpCheckProperties> declaration) {
+		return UrlAddresses.of(declaration.settings().getUrl());
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.probes.autoconfigure.check;
 
-import java.util.Set;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -8,8 +7,8 @@ import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 
-import dev.probes.autoconfigure.DependencyDeclaration;
 import dev.probes.check.DependencyCheck;
+import dev.probes.check.DependencyDeclaration;
 
 /**
  * Chooses what a {@code redis} or {@code amqp} check connects with: a client of its own for a
@@ -19,9 +18,6 @@ import dev.probes.check.DependencyCheck;
  * @param <T> the type of connection factory
  */
 final class ConnectionFactoryBeans<T> {
-
-	/** The type-specific keys of a type that reuses a connection factory. */
-	static final Set<String> KEYS = Set.of("url", "connection-factory");
 
 	private final BeanFactory beanFactory;
 
@@ -54,12 +50,13 @@ final class ConnectionFactoryBeans<T> {
 	 * @param ownClient creates the check on a client of its own, from the declaration
 	 * @return the check
 	 */
-	DependencyCheck create(DependencyDeclaration declaration, Function<T, DependencyCheck> application,
-			Function<DependencyDeclaration, DependencyCheck> ownClient) {
-		if (declaration.properties().getUrl() == null) {
+	<S extends ConnectionFactorySettings> DependencyCheck create(DependencyDeclaration<S> declaration,
+			Function<T, DependencyCheck> application, Function<DependencyDeclaration<S>, DependencyCheck> ownClient) {
+		if (declaration.settings().getUrl() == null) {
 			return application.apply(find(declaration));
 		}
-		if (declaration.properties().getConnectionFactory() != null) {
+		declaration.secretUserInfo(declaration.settings().getUrl());
+		if (declaration.settings().getConnectionFactory() != null) {
 			throw declaration.invalid("url", "both 'url' and 'connection-factory' are set",
 					"Keep one of '" + declaration.property("url") + "' and '"
 							+ declaration.property("connection-factory") + "'.");
@@ -67,8 +64,8 @@ final class ConnectionFactoryBeans<T> {
 		return ownClient.apply(declaration);
 	}
 
-	private T find(DependencyDeclaration declaration) {
-		String beanName = declaration.properties().getConnectionFactory();
+	private T find(DependencyDeclaration<? extends ConnectionFactorySettings> declaration) {
+		String beanName = declaration.settings().getConnectionFactory();
 		if (beanName != null) {
 			try {
 				return this.beanFactory.getBean(beanName, this.type);

@@ -1,10 +1,8 @@
 package dev.probes.autoconfigure.check;
 
-import java.util.Set;
-
-import dev.probes.autoconfigure.DependencyCheckFactory;
-import dev.probes.autoconfigure.DependencyDeclaration;
 import dev.probes.check.DependencyCheck;
+import dev.probes.check.DependencyCheckFactory;
+import dev.probes.check.DependencyDeclaration;
 import dev.probes.health.ContributorCheck;
 
 /**
@@ -12,7 +10,7 @@ import dev.probes.health.ContributorCheck;
  * {@code contributor} in the background; the contributor is found once the context has
  * created it.
  */
-public final class HealthCheckFactory implements DependencyCheckFactory {
+public final class HealthCheckFactory implements DependencyCheckFactory<HealthCheckProperties> {
 
 	@Override
 	public String type() {
@@ -20,13 +18,13 @@ public final class HealthCheckFactory implements DependencyCheckFactory {
 	}
 
 	@Override
-	public Set<String> keys() {
-		return Set.of("contributor");
+	public Class<HealthCheckProperties> settingsType() {
+		return HealthCheckProperties.class;
 	}
 
 	@Override
-	public DependencyCheck create(DependencyDeclaration declaration) {
-		String contributor = declaration.require("contributor", declaration.properties().getContributor());
+	public DependencyCheck create(DependencyDeclaration<HealthCheckProperties> declaration) {
+		String contributor = declaration.require("contributor", declaration.settings().getContributor());
 		return new ContributorCheck(contributor.trim());
 	}
 

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.probes.autoconfigure.DependencyDeclaration;
-import dev.probes.check.FailureDescriptions;
+import dev.probes.check.DependencyDeclaration;
+import dev.probes.check.Redactor;
 
 /**
  * Reads the {@code host} of a {@code tcp} or {@code dns} dependency, rejecting a URL or a
@@ -30,14 +30,15 @@ final class HostNames {
 	/**
 	 * Return the declared host, without surrounding white space.
 	 * @param declaration the declared dependency
+	 * @param value the value of its {@code host}
 	 * @param portKey the key that takes the port, or {@code null} when the type has none
 	 * @return the host
 	 */
-	static String require(DependencyDeclaration declaration, @Nullable String portKey) {
-		String host = declaration.require("host", declaration.properties().getHost()).strip();
+	static String require(DependencyDeclaration<?> declaration, @Nullable String value, @Nullable String portKey) {
+		String host = declaration.require("host", value).strip();
 		String property = declaration.property("host");
 		if (host.contains("://")) {
-			throw declaration.invalid("host", "'" + FailureDescriptions.scrub(host) + "' is a URL, not a host name",
+			throw declaration.invalid("host", "'" + Redactor.scrub(host) + "' is a URL, not a host name",
 					fix(declaration, urlHost(host), urlPort(host), portKey));
 		}
 		for (Pattern pattern : WITH_PORT) {
@@ -54,7 +55,7 @@ final class HostNames {
 		return host;
 	}
 
-	private static String fix(DependencyDeclaration declaration, @Nullable String host, int port,
+	private static String fix(DependencyDeclaration<?> declaration, @Nullable String host, int port,
 			@Nullable String portKey) {
 		String property = declaration.property("host");
 		if (host == null) {

@@ -1,20 +1,23 @@
 package dev.probes.autoconfigure.check;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
-import dev.probes.autoconfigure.DependencyCheckFactory;
-import dev.probes.autoconfigure.DependencyDeclaration;
+import org.jspecify.annotations.Nullable;
+
 import dev.probes.check.DependencyCheck;
+import dev.probes.check.DependencyCheckFactory;
+import dev.probes.check.DependencyDeclaration;
 import dev.probes.check.HttpCheck;
 import dev.probes.check.StatusRange;
+import dev.probes.startup.UrlAddresses;
 
 /**
  * Creates {@code http} checks from {@code url}, {@code expected-status} and
  * {@code headers}.
  */
-public final class HttpCheckFactory implements DependencyCheckFactory {
+public final class HttpCheckFactory implements DependencyCheckFactory<HttpCheckProperties> {
 
 	@Override
 	public String type() {
@@ -22,27 +25,33 @@ public final class HttpCheckFactory implements DependencyCheckFactory {
 	}
 
 	@Override
-	public Set<String> keys() {
-		return Set.of("url", "expected-status", "headers");
+	public Class<HttpCheckProperties> settingsType() {
+		return HttpCheckProperties.class;
 	}
 
 	@Override
-	public DependencyCheck create(DependencyDeclaration declaration) {
-		String url = declaration.require("url", declaration.properties().getUrl());
+	public DependencyCheck create(DependencyDeclaration<HttpCheckProperties> declaration) {
+		HttpCheckProperties settings = declaration.settings();
+		settings.getHeaders().values().forEach(declaration::secret);
+		String url = declaration.require("url", settings.getUrl());
 		URI uri = parseUrl(declaration, url);
 		StatusRange expectedStatus;
 		try {
-			expectedStatus = StatusRange.parse(declaration.properties().getExpectedStatus());
+			expectedStatus = StatusRange.parse(settings.getExpectedStatus());
 		}
 		catch (IllegalArgumentException ex) {
 			throw declaration.invalid("expected-status", ex.getMessage(),
 					"Set '" + declaration.property("expected-status") + "' to codes and ranges such as 200-399 or 200,204.");
 		}
-		return new HttpCheck(uri, expectedStatus, declaration.properties().getHeaders(),
-				declaration.properties().getTimeout());
+		return new HttpCheck(uri, expectedStatus, settings.getHeaders(), declaration.timeout());
 	}
 
-	private static URI parseUrl(DependencyDeclaration declaration, String url) {
+	@Override
+	public @Nullable InetSocketAddress address(DependencyDeclaration<HttpCheckProperties> declaration) {
+		return UrlAddresses.of(declaration.settings().getUrl());
+	}
+
+	private static URI parseUrl(DependencyDeclaration<?> declaration, String url) {
 		URI uri = ServiceUrls.parse(declaration, url, List.of("http", "https"), "an http or https URL",
 				"Set '" + declaration.property("url") + "' to an absolute http or https URL such as"
 						+ " http://payments:8080/readyz.");

@@ -1,7 +1,7 @@
 package dev.probes.autoconfigure.check;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -13,10 +13,9 @@ import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.util.ClassUtils;
 
-import dev.probes.autoconfigure.DependencyCheckFactory;
-import dev.probes.autoconfigure.DependencyDeclaration;
-import dev.probes.autoconfigure.ProbesProperties.Dependency;
 import dev.probes.check.DependencyCheck;
+import dev.probes.check.DependencyCheckFactory;
+import dev.probes.check.DependencyDeclaration;
 import dev.probes.check.JdbcCheck;
 
 /**
@@ -26,7 +25,7 @@ import dev.probes.check.JdbcCheck;
  * check's own, made with the pool's settings (see {@link HikariPoolCheck}); any other
  * DataSource is borrowed from.
  */
-public final class JdbcCheckFactory implements DependencyCheckFactory {
+public final class JdbcCheckFactory implements DependencyCheckFactory<JdbcCheckProperties> {
 
 	private static final String HIKARI = "com.zaxxer.hikari.HikariDataSource";
 
@@ -54,13 +53,15 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 	}
 
 	@Override
-	public Set<String> keys() {
-		return Set.of("url", "data-source", "username", "password", "query");
+	public Class<JdbcCheckProperties> settingsType() {
+		return JdbcCheckProperties.class;
 	}
 
 	@Override
-	public DependencyCheck create(DependencyDeclaration declaration) {
-		Dependency dependency = declaration.properties();
+	public DependencyCheck create(DependencyDeclaration<JdbcCheckProperties> declaration) {
+		JdbcCheckProperties dependency = declaration.settings();
+		declaration.secret(dependency.getPassword());
+		declaration.secretUserInfo(dependency.getUrl());
 		if (dependency.getUrl() != null && dependency.getDataSource() != null) {
 			throw declaration.invalid("url", "both 'url' and 'data-source' are set",
 					"Keep one of '" + declaration.property("url") + "' and '" + declaration.property("data-source")
@@ -82,7 +83,7 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 	}
 
 	/** An application DataSource logs in with its own settings: a login here would be ignored. */
-	private static void rejectLoginWithoutUrl(DependencyDeclaration declaration, String key, @Nullable String value) {
+	private static void rejectLoginWithoutUrl(DependencyDeclaration<?> declaration, String key, @Nullable String value) {
 		if (value != null) {
 			throw declaration.invalid(key, "'" + key + "' is only used with 'url'",
 					"Remove '" + declaration.property(key) + "': the application's DataSource logs in with its own"
@@ -91,7 +92,7 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 		}
 	}
 
-	private DataSource applicationDataSource(DependencyDeclaration declaration, @Nullable String beanName) {
+	private DataSource applicationDataSource(DependencyDeclaration<?> declaration, @Nullable String beanName) {
 		if (beanName != null) {
 			try {
 				return this.beanFactory.getBean(beanName, DataSource.class);
@@ -115,7 +116,7 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 		}
 	}
 
-	private DependencyCheck ownPoolCheck(DependencyDeclaration declaration, Dependency dependency) {
+	private DependencyCheck ownPoolCheck(DependencyDeclaration<?> declaration, JdbcCheckProperties dependency) {
 		String url = dependency.getUrl();
 		if (!url.startsWith("jdbc:")) {
 			throw declaration.invalid("url", "a JDBC URL starts with 'jdbc:'",
@@ -127,8 +128,15 @@ public final class JdbcCheckFactory implements DependencyCheckFactory {
 							+ " DataSource by removing '" + declaration.property("url") + "'.");
 		}
 		OwnConnectionPool pool = OwnConnectionPool.create(declaration.name(), url, dependency.getUsername(),
-				dependency.getPassword(), max(dependency.getTimeout(), HIKARI_MIN_TIMEOUT));
+				dependency.getPassword(), max(declaration.timeout(), HIKARI_MIN_TIMEOUT));
 		return new JdbcCheck(pool.dataSource(), dependency.getQuery(), pool);
+	}
+
+	@Override
+	public @Nullable InetSocketAddress address(DependencyDeclaration<JdbcCheckProperties> declaration) {
+		JdbcCheckProperties settings = declaration.settings();
+		return JdbcAddresses.of((settings.getUrl() != null) ? settings.getUrl()
+				: JdbcAddresses.applicationUrl(settings.getDataSource(), this.beanFactory));
 	}
 
 	private static Duration max(Duration a, Duration b) {

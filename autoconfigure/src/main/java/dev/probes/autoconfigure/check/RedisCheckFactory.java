@@ -1,8 +1,8 @@
 package dev.probes.autoconfigure.check;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,11 +10,12 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.ClassUtils;
 
-import dev.probes.autoconfigure.DependencyCheckFactory;
-import dev.probes.autoconfigure.DependencyDeclaration;
 import dev.probes.check.DependencyCheck;
-import dev.probes.check.FailureDescriptions;
+import dev.probes.check.DependencyCheckFactory;
+import dev.probes.check.DependencyDeclaration;
+import dev.probes.check.Redactor;
 import dev.probes.check.RedisCheck;
+import dev.probes.startup.UrlAddresses;
 
 /**
  * Creates {@code redis} checks: {@code PING} on the connection that the application's
@@ -22,7 +23,7 @@ import dev.probes.check.RedisCheck;
  * named by {@code connection-factory}), or on a Lettuce client of the check's own with
  * {@code url}.
  */
-public final class RedisCheckFactory implements DependencyCheckFactory {
+public final class RedisCheckFactory implements DependencyCheckFactory<RedisCheckProperties> {
 
 	private static final String LETTUCE = "io.lettuce.core.RedisClient";
 
@@ -52,20 +53,20 @@ public final class RedisCheckFactory implements DependencyCheckFactory {
 	}
 
 	@Override
-	public Set<String> keys() {
-		return ConnectionFactoryBeans.KEYS;
+	public Class<RedisCheckProperties> settingsType() {
+		return RedisCheckProperties.class;
 	}
 
 	@Override
-	public DependencyCheck create(DependencyDeclaration declaration) {
+	public DependencyCheck create(DependencyDeclaration<RedisCheckProperties> declaration) {
 		return this.connectionFactories.create(declaration, (connectionFactory) -> {
 			ApplicationRedisPing ping = new ApplicationRedisPing(connectionFactory, declaration.name());
 			return new RedisCheck(ping, ping);
 		}, this::ownClientCheck);
 	}
 
-	private DependencyCheck ownClientCheck(DependencyDeclaration declaration) {
-		URI url = ServiceUrls.require(declaration, SCHEMES, EXAMPLE);
+	private DependencyCheck ownClientCheck(DependencyDeclaration<RedisCheckProperties> declaration) {
+		URI url = ServiceUrls.require(declaration, declaration.settings().getUrl(), SCHEMES, EXAMPLE);
 		if (!ClassUtils.isPresent(LETTUCE, this.classLoader)) {
 			throw declaration.invalid("url", "a redis dependency with its own 'url' needs Lettuce on the classpath",
 					"Add io.lettuce:lettuce-core (spring-boot-starter-data-redis brings it), or check the"
@@ -73,16 +74,21 @@ public final class RedisCheckFactory implements DependencyCheckFactory {
 		}
 		OwnRedisClient client;
 		try {
-			client = OwnRedisClient.create(url, declaration.properties().getTimeout());
+			client = OwnRedisClient.create(url, declaration.timeout());
 		}
 		catch (IllegalArgumentException ex) {
 			String reason = (ex instanceof NumberFormatException) ? "its path is not a database number"
-					: FailureDescriptions.scrub(String.valueOf(ex.getMessage()));
+					: Redactor.scrub(String.valueOf(ex.getMessage()));
 			throw declaration.invalid("url",
-					"'" + FailureDescriptions.scrub(url.toString()) + "' is not a valid Redis URL: " + reason,
+					"'" + Redactor.scrub(url.toString()) + "' is not a valid Redis URL: " + reason,
 					ServiceUrls.fix(declaration, SCHEMES, EXAMPLE));
 		}
 		return new RedisCheck(client, client);
+	}
+
+	@Override
+	public @Nullable InetSocketAddress address(DependencyDeclaration<RedisCheckProperties> declaration) {
+		return UrlAddresses.of(declaration.settings().getUrl());
 	}
 
 }

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import dev.probes.autoconfigure.DependencyDeclaration;
-import dev.probes.check.FailureDescriptions;
+import org.jspecify.annotations.Nullable;
+
+import dev.probes.check.DependencyDeclaration;
+import dev.probes.check.Redactor;
 
 /**
  * Validates the {@code url} of a check, such as {@code redis://cache:6379}: a URL with one of
@@ -22,13 +24,15 @@ final class ServiceUrls {
 	/**
 	 * Return the declared {@code url} of a type that opens a connection of its own, or fail
 	 * naming the property.
-	 * @param declaration the declared dependency, with a {@code url}
+	 * @param declaration the declared dependency
+	 * @param value the value of its {@code url}
 	 * @param schemes the schemes the type takes, such as {@code redis} and {@code rediss}
 	 * @param example a URL to show in the fix
 	 * @return the URL
 	 */
-	static URI require(DependencyDeclaration declaration, List<String> schemes, String example) {
-		String url = declaration.require("url", declaration.properties().getUrl());
+	static URI require(DependencyDeclaration<?> declaration, @Nullable String value, List<String> schemes,
+			String example) {
+		String url = declaration.require("url", value);
 		return parse(declaration, url, schemes, kinds(schemes) + " URL", fix(declaration, schemes, example));
 	}
 
@@ -41,17 +45,17 @@ final class ServiceUrls {
 	 * @param fix the action of a report on a bad URL
 	 * @return the URL
 	 */
-	static URI parse(DependencyDeclaration declaration, String url, List<String> schemes, String kind, String fix) {
+	static URI parse(DependencyDeclaration<?> declaration, String url, List<String> schemes, String kind, String fix) {
 		URI uri;
 		try {
 			uri = new URI(url);
 		}
 		catch (URISyntaxException ex) {
-			throw declaration.invalid("url", "'" + FailureDescriptions.scrub(url) + "' is not a valid URL", fix);
+			throw declaration.invalid("url", "'" + Redactor.scrub(url) + "' is not a valid URL", fix);
 		}
 		String scheme = uri.getScheme();
 		if (scheme == null || !schemes.contains(scheme.toLowerCase(Locale.ROOT)) || uri.getHost() == null) {
-			throw declaration.invalid("url", "'" + FailureDescriptions.scrub(url) + "' is not " + kind, fix);
+			throw declaration.invalid("url", "'" + Redactor.scrub(url) + "' is not " + kind, fix);
 		}
 		return uri;
 	}
@@ -63,7 +67,7 @@ final class ServiceUrls {
 	 * @param example a URL to show
 	 * @return for example {@code Set '…url' to a redis:// or rediss:// URL such as redis://cache:6379.}
 	 */
-	static String fix(DependencyDeclaration declaration, List<String> schemes, String example) {
+	static String fix(DependencyDeclaration<?> declaration, List<String> schemes, String example) {
 		return "Set '" + declaration.property("url") + "' to " + kinds(schemes) + " URL such as " + example + ".";
 	}
 

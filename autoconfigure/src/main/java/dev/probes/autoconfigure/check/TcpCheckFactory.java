@@ -1,16 +1,18 @@
 package dev.probes.autoconfigure.check;
 
-import java.util.Set;
+import java.net.InetSocketAddress;
 
-import dev.probes.autoconfigure.DependencyCheckFactory;
-import dev.probes.autoconfigure.DependencyDeclaration;
+import org.jspecify.annotations.Nullable;
+
 import dev.probes.check.DependencyCheck;
+import dev.probes.check.DependencyCheckFactory;
+import dev.probes.check.DependencyDeclaration;
 import dev.probes.check.TcpCheck;
 
 /**
  * Creates {@code tcp} checks from {@code host} and {@code port}.
  */
-public final class TcpCheckFactory implements DependencyCheckFactory {
+public final class TcpCheckFactory implements DependencyCheckFactory<TcpCheckProperties> {
 
 	@Override
 	public String type() {
@@ -18,19 +20,26 @@ public final class TcpCheckFactory implements DependencyCheckFactory {
 	}
 
 	@Override
-	public Set<String> keys() {
-		return Set.of("host", "port");
+	public Class<TcpCheckProperties> settingsType() {
+		return TcpCheckProperties.class;
 	}
 
 	@Override
-	public DependencyCheck create(DependencyDeclaration declaration) {
-		String host = HostNames.require(declaration, "port");
-		int port = declaration.require("port", declaration.properties().getPort());
+	public DependencyCheck create(DependencyDeclaration<TcpCheckProperties> declaration) {
+		String host = HostNames.require(declaration, declaration.settings().getHost(), "port");
+		int port = declaration.require("port", declaration.settings().getPort());
 		if (port < 1 || port > 65535) {
 			throw declaration.invalid("port", port + " is not a TCP port",
 					"Set '" + declaration.property("port") + "' to a port from 1 to 65535.");
 		}
 		return new TcpCheck(host, port);
+	}
+
+	@Override
+	public @Nullable InetSocketAddress address(DependencyDeclaration<TcpCheckProperties> declaration) {
+		TcpCheckProperties settings = declaration.settings();
+		return (settings.getHost() != null && settings.getPort() != null)
+				? InetSocketAddress.createUnresolved(settings.getHost().strip(), settings.getPort()) : null;
 	}
 
 }

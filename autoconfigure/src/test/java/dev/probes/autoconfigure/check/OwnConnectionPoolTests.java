@@ -7,12 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
-import dev.probes.autoconfigure.DependencyDeclaration;
-import dev.probes.autoconfigure.ProbesProperties.Dependency;
 import dev.probes.check.DependencyCheck;
+import dev.probes.check.DependencyDeclaration;
 import dev.probes.test.FaultProxy;
-import dev.probes.test.RealServices;
 import dev.probes.test.RealServices.Database;
+import dev.probes.test.RealServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -41,14 +40,12 @@ class OwnConnectionPoolTests {
 		Database database = service.get();
 		try (FaultProxy proxy = FaultProxy.to(database.port())) {
 			proxy.blackHole();
-			Dependency dependency = new Dependency();
-			dependency.setType("jdbc");
+			JdbcCheckProperties dependency = new JdbcCheckProperties();
 			dependency.setUrl(database.jdbcUrl(proxy.host(), proxy.port()));
 			dependency.setUsername(database.username());
 			dependency.setPassword(database.password());
-			dependency.setTimeout(TIMEOUT);
 			JdbcCheckFactory factory = new JdbcCheckFactory(new DefaultListableBeanFactory(), getClass().getClassLoader());
-			try (DependencyCheck check = factory.create(new DependencyDeclaration("db", dependency))) {
+			try (DependencyCheck check = factory.create(new DependencyDeclaration<>("db", "jdbc", TIMEOUT, dependency))) {
 				// Each attempt waits for the pool, which keeps trying to connect meanwhile.
 				await().atMost(Duration.ofSeconds(10)).until(() -> {
 					assertThatException().isThrownBy(() -> check.check(TIMEOUT));

@@ -1,10 +1,11 @@
-package dev.probes.autoconfigure;
+package dev.probes.check;
 
 /**
- * Thrown at start-up when a declared dependency is misconfigured; carries the exact
- * property so that the failure report can name it.
+ * Thrown at start-up when a {@code probes.*} property is misconfigured; carries the exact
+ * property and the fix, so that the failure report names both instead of showing a stack
+ * trace.
  */
-public class InvalidDependencyException extends RuntimeException {
+public class InvalidPropertyException extends RuntimeException {
 
 	private final String property;
 
@@ -16,7 +17,7 @@ public class InvalidDependencyException extends RuntimeException {
 	 * @param problem what is wrong with it
 	 * @param action how to fix it
 	 */
-	public InvalidDependencyException(String property, String problem, String action) {
+	public InvalidPropertyException(String property, String problem, String action) {
 		super("Invalid '" + property + "': " + problem);
 		this.property = property;
 		this.action = action;

@@ -1,4 +1,4 @@
-package dev.probes.engine;
+package dev.probes.check;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.probes.autoconfigure;
+package dev.probes.autoconfigure.check;
 
 import java.net.InetSocketAddress;
 
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The host and port that the start-up wait watches, read from JDBC URLs of the usual drivers.
  */
-class DependencyAddressesTests {
+class JdbcAddressesTests {
 
 	@ParameterizedTest
 	@CsvSource({ "jdbc:postgresql://db:5433/app, db, 5433", "jdbc:postgresql://db/app, db, 5432",
@@ -20,13 +20,13 @@ class DependencyAddressesTests {
 			"jdbc:sqlserver://sql:1434;databaseName=app, sql, 1434", "jdbc:oracle:thin:@//ora:1522/svc, ora, 1522",
 			"'jdbc:postgresql://[::1]:5432/app', ::1, 5432" })
 	void jdbcAddressReadsHostAndPort(String url, String host, int port) {
-		assertThat(DependencyAddresses.jdbcAddress(url)).isEqualTo(InetSocketAddress.createUnresolved(host, port));
+		assertThat(JdbcAddresses.of(url)).isEqualTo(InetSocketAddress.createUnresolved(host, port));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "jdbc:h2:mem:test", "jdbc:sqlite:app.db", "jdbc:unknown://host/db", "not a url" })
 	void jdbcAddressIsNullWithoutANetworkAddress(String url) {
-		assertThat(DependencyAddresses.jdbcAddress(url)).isNull();
+		assertThat(JdbcAddresses.of(url)).isNull();
 	}
 
 }
