@@ -23,6 +23,7 @@ import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 
+import dev.probes.check.InvalidPropertyException;
 import dev.probes.startup.StartupProbeServers;
 import dev.probes.web.Probe;
 import dev.probes.web.ProbePaths;
@@ -37,7 +38,7 @@ import dev.probes.web.ProbeVerdicts;
  * waits for its dependencies, a temporary server on the application (and management) port
  * until Spring's web server takes it over. Hands them and their verdicts to the context.
  */
-public class ProbeServerLauncher implements GenericApplicationListener {
+class ProbeServerLauncher implements GenericApplicationListener {
 
 	/**
 	 * The only events it handles. Declared so that the context never calls it for the
@@ -146,7 +147,7 @@ public class ProbeServerLauncher implements GenericApplicationListener {
 		}
 		catch (BindException ex) {
 			closeAll();
-			throw new InvalidDependencyException(PORT_PROPERTY, "port " + port + " is already in use",
+			throw new InvalidPropertyException(PORT_PROPERTY, "port " + port + " is already in use",
 					"Set '" + PORT_PROPERTY + "' to a free port, or stop what listens on " + port + ".");
 		}
 		catch (IOException ex) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.probes.engine.CheckScheduler;
 import dev.probes.engine.DependencyStatus;
+import dev.probes.engine.StateListener;
 import dev.probes.startup.StartupGate;
 import dev.probes.startup.StartupTimeoutException;
 
@@ -85,15 +88,29 @@ class ProbesStartupAutoConfigurationTests {
 			});
 	}
 
+	/**
+	 * While down, a dependency is retried every interval-when-down (2 s by default); during
+	 * the wait, on the wait's backoff instead: 50 ms here, so some 15 attempts in the wait's
+	 * second rather than one or two.
+	 */
 	@Test
 	void runWithWaitRetriesCriticalDependenciesOnBackoff() throws IOException {
 		int closed = closedPort();
+		List<Long> attempts = new CopyOnWriteArrayList<>();
 		this.contextRunner.withPropertyValues(tcp("cache", closed))
 			.withPropertyValues("probes.startup.wait=true", "probes.startup.timeout=1s",
 					"probes.startup.backoff.initial=50ms", "probes.startup.backoff.max=50ms",
 					"probes.startup.backoff.jitter=0")
+			.withBean("attempts", StateListener.class,
+					() -> (dependency, previous, current) -> attempts.add(System.nanoTime()))
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(StartupTimeoutException.class));
+		assertThat(attempts).hasSizeGreaterThanOrEqualTo(8);
+		for (int i = 1; i < attempts.size(); i++) {
+			Duration delay = Duration.ofNanos(attempts.get(i) - attempts.get(i - 1));
+			// Never sooner than the backoff, and nowhere near interval-when-down.
+			assertThat(delay).isBetween(Duration.ofMillis(45), Duration.ofMillis(700));
+		}
 	}
 
 	private static String[] tcp(String name, int port) {
