@@ -227,7 +227,10 @@ public class ProbesProperties {
 	 */
 	public static class Dependency {
 
-		/** Type of check to run: jdbc, http, tcp, dns, redis, amqp or health. */
+		/**
+		 * Type of check to run: jdbc, http, tcp, dns, redis, amqp, kubernetes-endpoints or
+		 * health.
+		 */
 		private @Nullable String type;
 
 		/**
@@ -318,6 +321,18 @@ public class ProbesProperties {
 		 * background, such as 'db'.
 		 */
 		private @Nullable String contributor;
+
+		/** kubernetes-endpoints: name of the Kubernetes Service whose ready endpoints to count. */
+		private @Nullable String service;
+
+		/**
+		 * kubernetes-endpoints: namespace of the Service. Defaults to the pod's own, as its
+		 * service account's files give it.
+		 */
+		private @Nullable String namespace;
+
+		/** kubernetes-endpoints: minimum number of ready endpoints the Service must have. */
+		private int minReady = 1;
 
 		public @Nullable String getContributor() {
 			return this.contributor;
@@ -481,6 +496,30 @@ public class ProbesProperties {
 
 		public void setServer(@Nullable String server) {
 			this.server = server;
+		}
+
+		public @Nullable String getService() {
+			return this.service;
+		}
+
+		public void setService(@Nullable String service) {
+			this.service = service;
+		}
+
+		public @Nullable String getNamespace() {
+			return this.namespace;
+		}
+
+		public void setNamespace(@Nullable String namespace) {
+			this.namespace = namespace;
+		}
+
+		public int getMinReady() {
+			return this.minReady;
+		}
+
+		public void setMinReady(int minReady) {
+			this.minReady = minReady;
 		}
 
 		public int getMinAddresses() {

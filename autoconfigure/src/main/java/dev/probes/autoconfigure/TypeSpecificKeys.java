@@ -61,6 +61,9 @@ final class TypeSpecificKeys {
 		keys.put("min-addresses", (dependency) -> dependency.getMinAddresses() != DEFAULTS.getMinAddresses());
 		keys.put("server", (dependency) -> dependency.getServer() != null);
 		keys.put("contributor", (dependency) -> dependency.getContributor() != null);
+		keys.put("service", (dependency) -> dependency.getService() != null);
+		keys.put("namespace", (dependency) -> dependency.getNamespace() != null);
+		keys.put("min-ready", (dependency) -> dependency.getMinReady() != DEFAULTS.getMinReady());
 		return Collections.unmodifiableMap(keys);
 	}
 
