@@ -57,8 +57,8 @@ final class KubernetesRbacAdvice {
 			subject = "    name: " + parts[1] + "\n    namespace: " + parts[0] + "\n";
 		}
 		else {
-			subject = "    name: default               # the pod's serviceAccountName\n" + "    namespace: " + namespace
-					+ "               # the pod's namespace\n";
+			subject = "    name: default  # the pod's serviceAccountName\n" + "    namespace: " + namespace
+					+ "  # the pod's namespace\n";
 		}
 		return """
 				apiVersion: rbac.authorization.k8s.io/v1
