@@ -19,7 +19,8 @@ import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JDK {@link HttpClient} of one {@code http} check, run so that abandoned attempts leave
+ * The JDK {@link HttpClient} of one check that speaks HTTP ({@code http},
+ * {@code kubernetes-endpoints}), run so that abandoned attempts leave
  * nothing behind: no thread, no connection, no client kept alive after the check is closed.
  *
  * <p>

@@ -116,6 +116,11 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 		catch (IOException ex) {
 			return CheckResult.failure(FailureDescriptions.describe(ex));
 		}
+		return withoutToken(ask(api, credentials, namespace, timeout), credentials);
+	}
+
+	private CheckResult ask(KubernetesApiClient api, ServiceAccountCredentials credentials, String namespace,
+			Duration timeout) throws InterruptedException {
 		ApiResource resource = this.endpointSlicesServed ? ENDPOINT_SLICES : ENDPOINTS;
 		try {
 			if (resource == ENDPOINT_SLICES) {
@@ -134,12 +139,26 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 			return evaluate(answer, resource, namespace, ReadyEndpoints::inEndpoints);
 		}
 		catch (IOException ex) {
-			return CheckResult.failure(describe(ex, credentials), details(namespace, resource, null));
+			return CheckResult.failure(describe(ex), details(namespace, resource, null));
 		}
 		catch (GeneralSecurityException ex) {
 			return CheckResult.failure(this.access.caFile() + " holds no valid certificate: "
 					+ FailureDescriptions.describe(ex), details(namespace, resource, null));
 		}
+	}
+
+	/**
+	 * Mask the token in a result's error: no message of the JDK or of the API server is known
+	 * to echo it, and none ever will through this check.
+	 */
+	private static CheckResult withoutToken(CheckResult result, ServiceAccountCredentials credentials) {
+		String error = result.error();
+		if (error == null) {
+			return result;
+		}
+		String masked = Redactor.of(List.of(credentials.token())).redact(error);
+		return masked.equals(error) ? result
+				: new CheckResult(result.up(), masked, result.permanent(), result.details());
 	}
 
 	private String namespace() throws IOException {
@@ -264,13 +283,12 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 		return details;
 	}
 
-	private static String describe(Exception failure, ServiceAccountCredentials credentials) {
-		Redactor token = Redactor.of(List.of(credentials.token()));
+	private static String describe(Exception failure) {
 		if (FailureDescriptions.causeChain(failure).stream().anyMatch(SSLException.class::isInstance)) {
 			// Most often the API server's certificate is not signed by ca.crt: say it is TLS.
-			return "TLS with the Kubernetes API failed: " + FailureDescriptions.describe(failure, token);
+			return "TLS with the Kubernetes API failed: " + FailureDescriptions.describe(failure);
 		}
-		return FailureDescriptions.describe(failure, token);
+		return FailureDescriptions.describe(failure);
 	}
 
 	@Override
