@@ -1,5 +1,7 @@
 package dev.probes.autoconfigure;
 
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -324,13 +326,30 @@ final class DeclaredDependencies {
 		}
 	}
 
-	/** The keys a settings class binds: its JavaBean properties, in dashed form. */
+	/**
+	 * The keys a settings class binds: its JavaBean properties, in dashed form, in the order
+	 * its fields (a superclass's first) declare them.
+	 */
 	static Set<String> keysOf(Class<?> settingsType) {
-		return Arrays.stream(BeanUtils.getPropertyDescriptors(settingsType))
+		Set<String> properties = Arrays.stream(BeanUtils.getPropertyDescriptors(settingsType))
 			.filter((descriptor) -> descriptor.getReadMethod() != null
 					&& descriptor.getReadMethod().getDeclaringClass() != Object.class)
-			.map((descriptor) -> DataObjectPropertyName.toDashedForm(descriptor.getName()))
-			.collect(Collectors.toCollection(LinkedHashSet::new));
+			.map(PropertyDescriptor::getName)
+			.collect(Collectors.toSet());
+		List<Class<?>> hierarchy = new ArrayList<>();
+		for (Class<?> type = settingsType; type != null && type != Object.class; type = type.getSuperclass()) {
+			hierarchy.add(0, type);
+		}
+		Set<String> keys = new LinkedHashSet<>();
+		for (Class<?> type : hierarchy) {
+			for (Field field : type.getDeclaredFields()) {
+				if (properties.remove(field.getName())) {
+					keys.add(DataObjectPropertyName.toDashedForm(field.getName()));
+				}
+			}
+		}
+		properties.stream().sorted().map(DataObjectPropertyName::toDashedForm).forEach(keys::add);
+		return keys;
 	}
 
 }

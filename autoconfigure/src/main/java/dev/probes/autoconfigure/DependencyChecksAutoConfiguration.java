@@ -25,6 +25,7 @@ import dev.probes.autoconfigure.check.DnsCheckFactory;
 import dev.probes.autoconfigure.check.HealthCheckFactory;
 import dev.probes.autoconfigure.check.HttpCheckFactory;
 import dev.probes.autoconfigure.check.JdbcCheckFactory;
+import dev.probes.autoconfigure.check.KubernetesEndpointsCheckFactory;
 import dev.probes.autoconfigure.check.RedisCheckFactory;
 import dev.probes.autoconfigure.check.TcpCheckFactory;
 import dev.probes.check.DependencyCheckFactory;
@@ -86,6 +87,12 @@ public final class DependencyChecksAutoConfiguration {
 	@ConditionalOnMissingBean
 	HealthCheckFactory probesHealthCheckFactory() {
 		return new HealthCheckFactory();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KubernetesEndpointsCheckFactory probesKubernetesEndpointsCheckFactory() {
+		return new KubernetesEndpointsCheckFactory();
 	}
 
 	@Configuration(proxyBeanMethods = false)

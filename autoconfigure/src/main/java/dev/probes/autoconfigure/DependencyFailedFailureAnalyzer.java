@@ -8,7 +8,8 @@ import dev.probes.startup.DependencyFailedException;
 
 /**
  * Reports a critical dependency that failed at start-up with an error that waiting will
- * not mend, such as a rejected password, naming where its credentials are configured.
+ * not mend, such as a rejected password, naming where its credentials are configured, or the
+ * Role that a {@code kubernetes-endpoints} dependency's service account lacks.
  */
 class DependencyFailedFailureAnalyzer extends AbstractFailureAnalyzer<DependencyFailedException> {
 
@@ -23,11 +24,15 @@ class DependencyFailedFailureAnalyzer extends AbstractFailureAnalyzer<Dependency
 		return new FailureAnalysis(
 				"Critical dependency '" + cause.getDependency() + "' failed with an error that retrying will not"
 						+ " mend:\n\n    " + cause.getError(),
-				action(cause.getDependency()), cause);
+				action(cause), cause);
 	}
 
-	private String action(String dependency) {
+	private String action(DependencyFailedException cause) {
+		String dependency = cause.getDependency();
 		String prefix = "probes.dependencies." + dependency + ".";
+		if ("kubernetes-endpoints".equals(this.environment.getProperty(prefix + "type"))) {
+			return KubernetesRbacAdvice.action(dependency, cause.getDetails());
+		}
 		if (this.environment.containsProperty(prefix + "url")) {
 			return switch (String.valueOf(this.environment.getProperty(prefix + "type"))) {
 				case "jdbc" -> "Fix the credentials or the database name in '" + prefix + "url', '" + prefix

@@ -232,8 +232,8 @@ public class ProbesProperties {
 	public static class Dependency {
 
 		/**
-		 * Type of check to run: jdbc, http, tcp, dns, redis, amqp, health, or a type of your
-		 * own.
+		 * Type of check to run: jdbc, http, tcp, dns, redis, amqp, kubernetes-endpoints,
+		 * health, or a type of your own.
 		 */
 		private @Nullable String type;
 

@@ -14,8 +14,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+
+import org.jspecify.annotations.Nullable;
+
 /**
- * The JDK {@link HttpClient} of one {@code http} check, run so that abandoned attempts leave
+ * The JDK {@link HttpClient} of one check that speaks HTTP ({@code http},
+ * {@code kubernetes-endpoints}), run so that abandoned attempts leave
  * nothing behind: no thread, no connection, no client kept alive after the check is closed.
  *
  * <p>
@@ -44,6 +49,16 @@ final class CheckHttpClient implements AutoCloseable {
 	private volatile boolean closed;
 
 	CheckHttpClient(Duration connectTimeout, String threadName) {
+		this(connectTimeout, threadName, null);
+	}
+
+	/**
+	 * Create a client.
+	 * @param connectTimeout limit for opening a connection
+	 * @param threadName name of the client's executor thread
+	 * @param sslContext the TLS context for https, or {@code null} for the JVM's default
+	 */
+	CheckHttpClient(Duration connectTimeout, String threadName, @Nullable SSLContext sslContext) {
 		this.executor = new ThreadPoolExecutor(1, 1, IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				(runnable) -> {
 					Thread thread = new Thread(runnable, threadName);
@@ -51,12 +66,15 @@ final class CheckHttpClient implements AutoCloseable {
 					return thread;
 				});
 		this.executor.allowCoreThreadTimeOut(true);
-		this.client = HttpClient.newBuilder()
+		HttpClient.Builder builder = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(connectTimeout)
-			.executor(this.executor)
-			.build();
+			.executor(this.executor);
+		if (sslContext != null) {
+			builder.sslContext(sslContext);
+		}
+		this.client = builder.build();
 	}
 
 	/**
@@ -69,8 +87,23 @@ final class CheckHttpClient implements AutoCloseable {
 	 * its timeout
 	 */
 	HttpResponse<Void> send(HttpRequest request) throws IOException, InterruptedException {
-		CompletableFuture<HttpResponse<Void>> response = CompletableFuture
-			.supplyAsync(() -> this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()), this.executor)
+		return send(request, HttpResponse.BodyHandlers.discarding());
+	}
+
+	/**
+	 * Send a request, which must have a timeout, and wait for its response and body.
+	 * @param request the request
+	 * @param bodyHandler what to make of the body
+	 * @param <T> the body's type
+	 * @return the response
+	 * @throws IOException when the exchange failed
+	 * @throws InterruptedException when the wait was interrupted; the exchange goes on until
+	 * its timeout
+	 */
+	<T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> bodyHandler)
+			throws IOException, InterruptedException {
+		CompletableFuture<HttpResponse<T>> response = CompletableFuture
+			.supplyAsync(() -> this.client.sendAsync(request, bodyHandler), this.executor)
 			.thenCompose(Function.identity());
 		this.exchanges.add(response);
 		response.whenComplete((result, failure) -> {

@@ -1,5 +1,7 @@
 package dev.probes.startup;
 
+import java.util.Map;
+
 /**
  * Thrown when a critical dependency fails at start-up with an error that retrying will not
  * mend, such as a rejected password or a database that does not exist.
@@ -10,10 +12,25 @@ public class DependencyFailedException extends RuntimeException {
 
 	private final String error;
 
+	private final Map<String, Object> details;
+
 	public DependencyFailedException(String dependency, String error) {
+		this(dependency, error, Map.of());
+	}
+
+	/**
+	 * Create an exception.
+	 * @param dependency the dependency's name
+	 * @param error its latest error, free of credentials
+	 * @param details the details of its latest result, free of credentials: what a report
+	 * may need beyond the error, such as the permission a {@code kubernetes-endpoints} check
+	 * lacks
+	 */
+	public DependencyFailedException(String dependency, String error, Map<String, Object> details) {
 		super("Dependency '" + dependency + "' failed: " + error);
 		this.dependency = dependency;
 		this.error = error;
+		this.details = Map.copyOf(details);
 	}
 
 	public String getDependency() {
@@ -22,6 +39,10 @@ public class DependencyFailedException extends RuntimeException {
 
 	public String getError() {
 		return this.error;
+	}
+
+	public Map<String, Object> getDetails() {
+		return this.details;
 	}
 
 }

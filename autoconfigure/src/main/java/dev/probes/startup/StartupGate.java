@@ -216,7 +216,7 @@ public final class StartupGate {
 		for (DependencyMonitor monitor : down) {
 			DependencyState state = monitor.state();
 			if (state.permanent()) {
-				throw new DependencyFailedException(monitor.name(), String.valueOf(state.error()));
+				throw new DependencyFailedException(monitor.name(), String.valueOf(state.error()), state.details());
 			}
 		}
 	}

@@ -116,15 +116,17 @@ class ConfigurationErrorsTests {
 				// Types
 				error("type missing", "probes.dependencies.cache.type",
 						"Invalid 'probes.dependencies.cache.type': every dependency needs a type",
-						"Set 'probes.dependencies.cache.type' to one of amqp, dns, health, http, jdbc, redis, tcp.")
+						"Set 'probes.dependencies.cache.type' to one of amqp, dns, health, http, jdbc,"
+								+ " kubernetes-endpoints, redis, tcp.")
 					.given("probes.dependencies.cache.host=redis"),
 				error("unknown type", "probes.dependencies.cache.type",
 						"Invalid 'probes.dependencies.cache.type': 'memcache' is not a known check type",
-						"Use one of amqp, dns, health, http, jdbc, redis, tcp.")
+						"Use one of amqp, dns, health, http, jdbc, kubernetes-endpoints, redis, tcp.")
 					.given("probes.dependencies.cache.type=memcache"),
 				error("misspelt type", "probes.dependencies.payments.type",
 						"Invalid 'probes.dependencies.payments.type': 'htpp' is not a known check type",
-						"Did you mean 'http'? Use one of amqp, dns, health, http, jdbc, redis, tcp.")
+						"Did you mean 'http'? Use one of amqp, dns, health, http, jdbc, kubernetes-endpoints, redis,"
+								+ " tcp.")
 					.given("probes.dependencies.payments.type=htpp",
 							"probes.dependencies.payments.url=http://payments"),
 				error("jdbc without java.sql", "probes.dependencies.postgres.type",
@@ -192,7 +194,7 @@ class ConfigurationErrorsTests {
 				error("key of another type", "probes.dependencies.payments.host",
 						"Invalid 'probes.dependencies.payments.host': 'host' is not a key of type 'http'",
 						"Remove 'probes.dependencies.payments.host', or correct the type: a 'http' dependency"
-								+ " takes expected-status, headers, url.")
+								+ " takes url, expected-status, headers.")
 					.given("probes.dependencies.payments.type=http", "probes.dependencies.payments.url=http://payments",
 							"probes.dependencies.payments.host=payments"),
 				// Keys a type requires
@@ -216,6 +218,10 @@ class ConfigurationErrorsTests {
 						"Invalid 'probes.dependencies.inventory.contributor': a 'health' dependency needs it",
 						"Set 'probes.dependencies.inventory.contributor'.")
 					.given("probes.dependencies.inventory.type=health"),
+				error("kubernetes-endpoints without service", "probes.dependencies.peers.service",
+						"Invalid 'probes.dependencies.peers.service': a 'kubernetes-endpoints' dependency needs it",
+						"Set 'probes.dependencies.peers.service'.")
+					.given("probes.dependencies.peers.type=kubernetes-endpoints"),
 				// tcp
 				error("tcp port out of range", "probes.dependencies.cache.port",
 						"Invalid 'probes.dependencies.cache.port': 70000 is not a TCP port",
@@ -426,6 +432,31 @@ class ConfigurationErrorsTests {
 								+ " listed at /actuator/health.")
 					.given("probes.dependencies.inventory.type=health",
 							"probes.dependencies.inventory.contributor=inventroy"),
+				// kubernetes-endpoints
+				error("kubernetes-endpoints min-ready below 1", "probes.dependencies.peers.min-ready",
+						"Invalid 'probes.dependencies.peers.min-ready': 0 is less than 1",
+						"Set 'probes.dependencies.peers.min-ready' to 1 or more ready endpoints.")
+					.given(kubernetesEndpoints("peers"), "probes.dependencies.peers.min-ready=0"),
+				error("kubernetes-endpoints service given as a DNS name", "probes.dependencies.peers.service",
+						"Invalid 'probes.dependencies.peers.service': 'peers.shop.svc.cluster.local' is a DNS name,"
+								+ " not a Service name",
+						"Set 'probes.dependencies.peers.service' to peers and 'probes.dependencies.peers.namespace'"
+								+ " to shop.")
+					.given("probes.dependencies.peers.type=kubernetes-endpoints",
+							"probes.dependencies.peers.service=peers.shop.svc.cluster.local"),
+				error("kubernetes-endpoints service not a Service name", "probes.dependencies.peers.service",
+						"Invalid 'probes.dependencies.peers.service': 'Peers_API' is not a Service name: lower-case"
+								+ " letters, digits and '-', starting with a letter, at most 63",
+						"Set 'probes.dependencies.peers.service' to the Service's name as 'kubectl get services'"
+								+ " lists it, such as payments.")
+					.given("probes.dependencies.peers.type=kubernetes-endpoints",
+							"probes.dependencies.peers.service=Peers_API"),
+				error("kubernetes-endpoints namespace not a namespace name", "probes.dependencies.peers.namespace",
+						"Invalid 'probes.dependencies.peers.namespace': 'Shop' is not a namespace name: lower-case"
+								+ " letters, digits and '-', at most 63",
+						"Set 'probes.dependencies.peers.namespace' to a namespace as 'kubectl get namespaces' lists"
+								+ " it, such as shop, or remove it for the pod's own namespace.")
+					.given(kubernetesEndpoints("peers"), "probes.dependencies.peers.namespace=Shop"),
 				// probes.startup
 				error("start-up wait with nothing to wait for", "probes.startup.wait",
 						"Invalid 'probes.startup.wait': true, but no critical dependency is declared to wait for",
@@ -531,6 +562,12 @@ class ConfigurationErrorsTests {
 
 	private static ConfigurationError error(String mistake, String property, String message, String fix) {
 		return new ConfigurationError(mistake, property, message, fix, List.of(), UnaryOperator.identity());
+	}
+
+	/** A valid kubernetes-endpoints dependency, to which a row adds the mistake. */
+	private static String[] kubernetesEndpoints(String name) {
+		String prefix = "probes.dependencies." + name + ".";
+		return new String[] { prefix + "type=kubernetes-endpoints", prefix + "service=" + name };
 	}
 
 	/** A valid tcp dependency, to which a row adds the mistake. */

@@ -88,7 +88,7 @@ class CustomCheckTypeTests {
 				.hasMessageStartingWith("Invalid 'probes.dependencies.batch.url': 'url' is not a key of type 'marker-file'")
 				.satisfies((failure) -> assertThat(((InvalidPropertyException) failure).getAction()).isEqualTo(
 						"Remove 'probes.dependencies.batch.url', or correct the type: a 'marker-file' dependency takes"
-								+ " max-age, path.")));
+								+ " path, max-age.")));
 	}
 
 	@Test
