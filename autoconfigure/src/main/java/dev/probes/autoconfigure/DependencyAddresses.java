@@ -16,10 +16,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.jdbc.DataSourceUnwrapper;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 import dev.probes.autoconfigure.ProbesProperties.Dependency;
+import dev.probes.autoconfigure.check.KafkaAdminConfigs;
 import dev.probes.startup.UrlAddresses;
 
 /**
@@ -49,7 +52,7 @@ final class DependencyAddresses {
 	static Map<String, InetSocketAddress> of(ProbesProperties properties, BeanFactory beanFactory) {
 		Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
 		properties.getDependencies().forEach((name, dependency) -> {
-			InetSocketAddress address = address(dependency, beanFactory);
+			InetSocketAddress address = address(name, dependency, beanFactory);
 			if (address != null) {
 				addresses.put(name, address);
 			}
@@ -73,7 +76,7 @@ final class DependencyAddresses {
 		return addresses;
 	}
 
-	private static @Nullable InetSocketAddress address(Dependency dependency, BeanFactory beanFactory) {
+	private static @Nullable InetSocketAddress address(String name, Dependency dependency, BeanFactory beanFactory) {
 		String type = String.valueOf(dependency.getType());
 		return switch (type) {
 			case "tcp" -> (dependency.getHost() != null && dependency.getPort() != null)
@@ -81,10 +84,22 @@ final class DependencyAddresses {
 			case "http", "redis", "amqp" -> UrlAddresses.of(dependency.getUrl());
 			case "jdbc" -> jdbcAddress((dependency.getUrl() != null) ? dependency.getUrl()
 					: applicationJdbcUrl(dependency.getDataSource(), beanFactory));
+			case "kafka" -> kafkaAddress(name, dependency, beanFactory);
 			default -> null;
 		};
 	}
 
+	/**
+	 * Return the first bootstrap server of a {@code kafka} dependency: the cluster answers on
+	 * any of them, and one is usually the Service in front of all the brokers.
+	 */
+	private static @Nullable InetSocketAddress kafkaAddress(String name, Dependency dependency,
+			BeanFactory beanFactory) {
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : DependencyAddresses.class.getClassLoader();
+		return new KafkaAdminConfigs(beanFactory, beanFactory.getBean(Environment.class), classLoader)
+			.firstServer(name, dependency);
+	}
 
 
 	static @Nullable InetSocketAddress jdbcAddress(@Nullable String url) {

@@ -34,7 +34,8 @@ final class DependencyMonitors {
 	 * types either way: a report names them, and asks for the library when one is used.
 	 */
 	private static final Map<String, String> CLIENT_LIBRARIES = Map.of("jdbc", "a JDBC driver and java.sql", "redis",
-			"Spring Data Redis (spring-boot-starter-data-redis)", "amqp", "Spring AMQP (spring-boot-starter-amqp)");
+			"Spring Data Redis (spring-boot-starter-data-redis)", "amqp", "Spring AMQP (spring-boot-starter-amqp)",
+			"kafka", "the Kafka client (org.apache.kafka:kafka-clients; spring-boot-starter-kafka brings it)");
 
 	/** Name of the liveness check that {@code probes.liveness.deadlock-detection} adds. */
 	static final String DEADLOCK_CHECK = "deadlocks";

@@ -2,6 +2,7 @@ package dev.probes.autoconfigure;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -227,7 +228,7 @@ public class ProbesProperties {
 	 */
 	public static class Dependency {
 
-		/** Type of check to run: jdbc, http, tcp, dns, redis, amqp or health. */
+		/** Type of check to run: jdbc, http, tcp, dns, redis, amqp, kafka or health. */
 		private @Nullable String type;
 
 		/**
@@ -318,6 +319,16 @@ public class ProbesProperties {
 		 * background, such as 'db'.
 		 */
 		private @Nullable String contributor;
+
+		/**
+		 * kafka: bootstrap servers (host:port) of the cluster to check, in place of the
+		 * application's (spring.kafka.bootstrap-servers). The rest of the application's Kafka
+		 * admin configuration, such as SSL and SASL settings, still applies.
+		 */
+		private @Nullable List<String> bootstrapServers;
+
+		/** kafka: minimum number of brokers the cluster must have to count as up. */
+		private int minBrokers = 1;
 
 		public @Nullable String getContributor() {
 			return this.contributor;
@@ -481,6 +492,22 @@ public class ProbesProperties {
 
 		public void setServer(@Nullable String server) {
 			this.server = server;
+		}
+
+		public @Nullable List<String> getBootstrapServers() {
+			return this.bootstrapServers;
+		}
+
+		public void setBootstrapServers(@Nullable List<String> bootstrapServers) {
+			this.bootstrapServers = bootstrapServers;
+		}
+
+		public int getMinBrokers() {
+			return this.minBrokers;
+		}
+
+		public void setMinBrokers(int minBrokers) {
+			this.minBrokers = minBrokers;
 		}
 
 		public int getMinAddresses() {

@@ -61,6 +61,8 @@ final class TypeSpecificKeys {
 		keys.put("min-addresses", (dependency) -> dependency.getMinAddresses() != DEFAULTS.getMinAddresses());
 		keys.put("server", (dependency) -> dependency.getServer() != null);
 		keys.put("contributor", (dependency) -> dependency.getContributor() != null);
+		keys.put("bootstrap-servers", (dependency) -> dependency.getBootstrapServers() != null);
+		keys.put("min-brokers", (dependency) -> dependency.getMinBrokers() != DEFAULTS.getMinBrokers());
 		return Collections.unmodifiableMap(keys);
 	}
 

@@ -1,0 +1,75 @@
+package dev.probes.autoconfigure.check;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.common.KafkaException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.core.env.Environment;
+
+import dev.probes.autoconfigure.DependencyCheckFactory;
+import dev.probes.autoconfigure.DependencyDeclaration;
+import dev.probes.autoconfigure.InvalidDependencyException;
+import dev.probes.check.DependencyCheck;
+import dev.probes.check.FailureDescriptions;
+import dev.probes.check.KafkaCheck;
+import dev.probes.check.Redactor;
+
+/**
+ * Creates {@code kafka} checks: describes the cluster with an Admin client of the check's
+ * own, configured as the application's Kafka clients are (see {@link KafkaAdminConfigs}), and
+ * counts its brokers against {@code min-brokers}.
+ */
+public final class KafkaCheckFactory implements DependencyCheckFactory {
+
+	private static final Set<String> KEYS = Set.of("bootstrap-servers", "min-brokers");
+
+	private final KafkaAdminConfigs configs;
+
+	/**
+	 * Create a factory.
+	 * @param beanFactory where the application's {@code KafkaAdmin} is looked up
+	 * @param environment where {@code spring.kafka.bootstrap-servers} is read
+	 * @param classLoader the application's class loader, which decides whether Spring Kafka
+	 * is present
+	 */
+	public KafkaCheckFactory(BeanFactory beanFactory, Environment environment, @Nullable ClassLoader classLoader) {
+		this.configs = new KafkaAdminConfigs(beanFactory, environment, classLoader);
+	}
+
+	@Override
+	public String type() {
+		return "kafka";
+	}
+
+	@Override
+	public Set<String> keys() {
+		return KEYS;
+	}
+
+	@Override
+	public DependencyCheck create(DependencyDeclaration declaration) {
+		int minBrokers = declaration.properties().getMinBrokers();
+		if (minBrokers < 1) {
+			throw declaration.invalid("min-brokers", minBrokers + " is less than 1",
+					"Set '" + declaration.property("min-brokers") + "' to 1 or more brokers.");
+		}
+		Map<String, Object> config = this.configs.of(declaration);
+		Redactor secrets = Redactor.none();
+		try {
+			secrets = OwnKafkaAdmin.secrets(config);
+			OwnKafkaAdmin admin = OwnKafkaAdmin.create(config,
+					KafkaAdminConfigs.hosts(KafkaAdminConfigs.servers(config)));
+			return new KafkaCheck(admin, minBrokers, secrets, admin);
+		}
+		catch (KafkaException ex) {
+			// A value the Kafka client does not take, or a key or trust store it cannot read.
+			throw new InvalidDependencyException("probes.dependencies." + declaration.name(),
+					"the Kafka client rejects its configuration: " + FailureDescriptions.describe(ex, secrets),
+					"Fix the setting it names in the application's Kafka configuration (spring.kafka.*).");
+		}
+	}
+
+}
