@@ -35,7 +35,7 @@ final class DependencyMonitors {
 	 */
 	private static final Map<String, String> CLIENT_LIBRARIES = Map.of("jdbc", "a JDBC driver and java.sql", "redis",
 			"Spring Data Redis (spring-boot-starter-data-redis)", "amqp", "Spring AMQP (spring-boot-starter-amqp)",
-			"kafka", "the Kafka client (org.apache.kafka:kafka-clients; spring-boot-starter-kafka brings it)");
+			"kafka", "the Kafka client (spring-boot-starter-kafka or org.apache.kafka:kafka-clients)");
 
 	/** Name of the liveness check that {@code probes.liveness.deadlock-detection} adds. */
 	static final String DEADLOCK_CHECK = "deadlocks";

@@ -1,15 +1,22 @@
 package dev.probes.autoconfigure;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.context.support.GenericApplicationContext;
+
+import dev.probes.autoconfigure.ProbesProperties.Dependency;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The host and port that the start-up wait watches, read from JDBC URLs of the usual drivers.
+ * The host and port that the start-up wait watches, read from JDBC URLs of the usual drivers
+ * and from a kafka dependency's bootstrap servers.
  */
 class DependencyAddressesTests {
 
@@ -27,6 +34,21 @@ class DependencyAddressesTests {
 	@ValueSource(strings = { "jdbc:h2:mem:test", "jdbc:sqlite:app.db", "jdbc:unknown://host/db", "not a url" })
 	void jdbcAddressIsNullWithoutANetworkAddress(String url) {
 		assertThat(DependencyAddresses.jdbcAddress(url)).isNull();
+	}
+
+	/** Without Spring Kafka, as this test's class path is: the declared servers alone. */
+	@Test
+	void kafkaAddressIsTheFirstDeclaredBootstrapServer() {
+		ProbesProperties properties = new ProbesProperties();
+		Dependency dependency = new Dependency();
+		dependency.setType("kafka");
+		dependency.setBootstrapServers(List.of("kafka-0.kafka:9093", "kafka-1.kafka:9093"));
+		properties.getDependencies().put("events", dependency);
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			context.refresh();
+			assertThat(DependencyAddresses.of(properties, context))
+				.containsEntry("events", InetSocketAddress.createUnresolved("kafka-0.kafka", 9093));
+		}
 	}
 
 }

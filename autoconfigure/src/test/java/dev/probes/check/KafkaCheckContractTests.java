@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,14 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link DependencyCheckContractTests Contract tests} for {@link KafkaCheck}, made by its
  * factory from an application's Spring Kafka {@code KafkaAdmin} configuration, against a real
- * one-broker cluster in this JVM whose client listener takes SASL/PLAIN logins only: the
+ * one-broker cluster in this JVM, on its listener that takes SASL/PLAIN logins only: the
  * password travels in the application's {@code sasl.jaas.config}, as Spring Boot passes it on.
  */
 class KafkaCheckContractTests extends DependencyCheckContractTests {
-
-	private static final String USER = "probes";
-
-	private static final String PASSWORD = "r1ght-pa55word";
 
 	private static KafkaBroker broker;
 
@@ -43,18 +38,11 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 
 	@BeforeAll
 	static void startBroker() throws Exception {
-		broker = KafkaBroker.withPassword(USER, PASSWORD);
+		broker = KafkaBroker.shared();
 		// The JVM's first Admin client loads the Kafka client and logs in, which takes longer
 		// than the attempt's timeout: the contract is about the check, not class loading.
-		try (DependencyCheck check = check(broker.bootstrapServers(), PASSWORD, 1)) {
+		try (DependencyCheck check = check(broker.saslBootstrapServers(), KafkaBroker.PASSWORD, 1)) {
 			check.check(Duration.ofSeconds(10));
-		}
-	}
-
-	@AfterAll
-	static void stopBroker() {
-		if (broker != null) {
-			broker.close();
 		}
 	}
 
@@ -65,12 +53,12 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 
 	@Override
 	protected DependencyCheck reachableCheck() {
-		return closeAfterTest(check(broker.bootstrapServers(), PASSWORD, 1));
+		return closeAfterTest(check(broker.saslBootstrapServers(), KafkaBroker.PASSWORD, 1));
 	}
 
 	@Override
 	protected DependencyCheck refusedCheck() throws Exception {
-		return closeAfterTest(check("127.0.0.1:" + ClosedPorts.find(), PASSWORD, 1));
+		return closeAfterTest(check("127.0.0.1:" + ClosedPorts.find(), KafkaBroker.PASSWORD, 1));
 	}
 
 	/**
@@ -85,17 +73,17 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 
 	@Override
 	protected DependencyCheck blackHoledCheck() throws Exception {
-		FaultProxy proxy = FaultProxy.to(broker.port());
+		FaultProxy proxy = FaultProxy.to(saslPort());
 		this.resources.add(0, proxy);
 		proxy.blackHole();
-		return closeAfterTest(check(proxy.host() + ":" + proxy.port(), PASSWORD, 1));
+		return closeAfterTest(check(proxy.host() + ":" + proxy.port(), KafkaBroker.PASSWORD, 1));
 	}
 
 	/** The broker checks the password and rejects it: the login is where the secret travels. */
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() {
 		String secret = "wr0ng-pa55word";
-		return new CheckWithSecret(closeAfterTest(check(broker.bootstrapServers(), secret, 1)), secret);
+		return new CheckWithSecret(closeAfterTest(check(broker.saslBootstrapServers(), secret, 1)), secret);
 	}
 
 	@Test
@@ -103,14 +91,13 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 		DependencyState state = awaitFirstState(reachableCheck(), Redactor.none()).state();
 		assertThat(state.status()).isEqualTo(DependencyStatus.UP);
 		assertThat(state.details()).containsEntry("brokers", 1).containsKey("clusterId");
-		assertThat(state.details().toString()).doesNotContain(String.valueOf(broker.port()));
+		assertThat(state.details().toString()).doesNotContain("localhost").doesNotContain(String.valueOf(saslPort()));
 	}
 
 	@Test
 	void reportsDownWithReasonWhenClusterHasFewerBrokersThanRequired() throws Exception {
-		DependencyState state = awaitFirstState(closeAfterTest(check(broker.bootstrapServers(), PASSWORD, 2)),
-				Redactor.none())
-			.state();
+		DependencyCheck check = closeAfterTest(check(broker.saslBootstrapServers(), KafkaBroker.PASSWORD, 2));
+		DependencyState state = awaitFirstState(check, Redactor.none()).state();
 		assertThat(state.status()).isEqualTo(DependencyStatus.DOWN);
 		assertThat(state.error()).isEqualTo("1 broker, 2 required");
 		assertThat(state.permanent()).isFalse();
@@ -119,12 +106,16 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 
 	@Test
 	void reportsPermanentFailureWhenPasswordIsWrong() throws Exception {
-		DependencyState state = awaitFirstState(closeAfterTest(check(broker.bootstrapServers(), "wrong", 1)),
-				Redactor.none())
-			.state();
+		DependencyCheck check = closeAfterTest(check(broker.saslBootstrapServers(), "wrong", 1));
+		DependencyState state = awaitFirstState(check, Redactor.none()).state();
 		assertThat(state.status()).isEqualTo(DependencyStatus.DOWN);
 		assertThat(state.permanent()).isTrue();
 		assertThat(state.error()).contains("Authentication failed");
+	}
+
+	private static int saslPort() {
+		String servers = broker.saslBootstrapServers();
+		return Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
 	}
 
 	private DependencyCheck closeAfterTest(DependencyCheck check) {
@@ -141,15 +132,16 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 		config.put("bootstrap.servers", bootstrapServers);
 		config.put("security.protocol", "SASL_PLAINTEXT");
 		config.put("sasl.mechanism", "PLAIN");
-		config.put("sasl.jaas.config", KafkaBroker.plainLogin(USER, password) + ";");
+		config.put("sasl.jaas.config", KafkaBroker.plainLogin(KafkaBroker.USER, password));
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerSingleton("kafkaAdmin", new KafkaAdmin(config));
 		ProbesProperties.Dependency dependency = new ProbesProperties.Dependency();
 		dependency.setType("kafka");
 		dependency.setTimeout(TIMEOUT);
 		dependency.setMinBrokers(minBrokers);
-		return new KafkaCheckFactory(beanFactory, new StandardEnvironment(), KafkaCheckContractTests.class.getClassLoader())
-			.create(new DependencyDeclaration("events", dependency));
+		KafkaCheckFactory factory = new KafkaCheckFactory(beanFactory, new StandardEnvironment(),
+				KafkaCheckContractTests.class.getClassLoader());
+		return factory.create(new DependencyDeclaration("events", dependency));
 	}
 
 }

@@ -25,13 +25,23 @@ import static org.awaitility.Awaitility.await;
  * it counts the client connections it holds, as its own metrics report them.
  *
  * <p>
- * With {@link #withPassword(String, String)} the client listener takes only SASL/PLAIN
- * logins, with one user besides the broker's own.
+ * The {@link #shared() shared} broker also has a listener that takes SASL/PLAIN logins only,
+ * for {@link #USER} with {@link #PASSWORD}.
  */
 public final class KafkaBroker implements AutoCloseable {
 
+	/** The user of the shared broker's SASL listener. */
+	public static final String USER = "probes";
+
+	/** The password of {@link #USER}. */
+	public static final String PASSWORD = "r1ght-pa55word";
+
 	/** The test kit's name of the listener that clients connect to. */
 	private static final String CLIENT_LISTENER = "EXTERNAL";
+
+	private static final String SASL_LISTENER = "SASL";
+
+	private static KafkaBroker shared;
 
 	private final EmbeddedKafkaKraftBroker embedded;
 
@@ -48,46 +58,57 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Start a broker that takes plain-text connections without a login.
-	 * @return the broker
+	 * Start a broker of the caller's own that takes plain-text connections without a login.
+	 * @return the broker, to close
 	 */
 	public static KafkaBroker start() {
-		return new KafkaBroker(new EmbeddedKafkaKraftBroker(1, 1));
-	}
-
-	/**
-	 * Start a broker whose client listener takes SASL/PLAIN logins only.
-	 * @param user the user that clients log in as
-	 * @param password its password
-	 * @return the broker
-	 */
-	public static KafkaBroker withPassword(String user, String password) {
 		EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(1, 1);
-		Map<String, String> properties = new HashMap<>();
-		properties.put("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
-		properties.put("sasl.enabled.mechanisms", "PLAIN");
-		properties.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-		properties.put("listener.name." + CLIENT_LISTENER.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config",
-				plainLogin("broker", "broker-secret") + "user_broker=\"broker-secret\" user_" + user + "=\""
-						+ password + "\";");
-		embedded.brokerProperties(properties);
+		// A restarted broker registers again only once the controller has ended the session of
+		// the one that stopped: 9 s by default, where a pod is replaced in about as long as its
+		// start takes.
+		embedded.brokerProperties(Map.of("broker.session.timeout.ms", "1500", "broker.heartbeat.interval.ms", "300"));
 		return new KafkaBroker(embedded);
 	}
 
 	/**
-	 * Return a client's {@code sasl.jaas.config} that logs in with SASL/PLAIN, without the
-	 * final semicolon.
+	 * Return the broker that the tests of this JVM share, started on first use and stopped
+	 * when the JVM exits: one listener takes plain-text connections, another SASL/PLAIN logins
+	 * only. A test must neither stop it nor leave connections behind.
+	 * @return the broker
+	 */
+	public static synchronized KafkaBroker shared() {
+		if (shared == null) {
+			EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(1, 1);
+			Map<String, String> properties = new HashMap<>();
+			properties.put("listeners", CLIENT_LISTENER + "://localhost:0," + SASL_LISTENER
+					+ "://localhost:0,CONTROLLER://localhost:0");
+			properties.put("listener.security.protocol.map",
+					CLIENT_LISTENER + ":PLAINTEXT," + SASL_LISTENER + ":SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+			properties.put("sasl.enabled.mechanisms", "PLAIN");
+			properties.put("listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config",
+					"org.apache.kafka.common.security.plain.PlainLoginModule required user_" + USER + "=\""
+							+ PASSWORD + "\";");
+			embedded.brokerProperties(properties);
+			KafkaBroker broker = new KafkaBroker(embedded);
+			Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "shared-kafka-broker-shutdown"));
+			shared = broker;
+		}
+		return shared;
+	}
+
+	/**
+	 * Return a client's {@code sasl.jaas.config} that logs in with SASL/PLAIN.
 	 * @param user the user
 	 * @param password the password
 	 * @return the JAAS configuration
 	 */
 	public static String plainLogin(String user, String password) {
 		return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
-				+ "\" password=\"" + password + "\" ";
+				+ "\" password=\"" + password + "\";";
 	}
 
 	/**
-	 * Return the broker's address for clients.
+	 * Return the address of the plain-text listener.
 	 * @return such as {@code localhost:40123}
 	 */
 	public String bootstrapServers() {
@@ -95,7 +116,20 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Return the port clients connect to, which stays the same across a restart.
+	 * Return the address of the listener that takes SASL/PLAIN logins only.
+	 * @return such as {@code localhost:40124}
+	 * @throws IllegalStateException when the broker has no such listener
+	 */
+	public String saslBootstrapServers() {
+		int port = broker().boundPort(ListenerName.normalised(SASL_LISTENER));
+		if (port <= 0) {
+			throw new IllegalStateException("No SASL listener");
+		}
+		return "localhost:" + port;
+	}
+
+	/**
+	 * Return the port of the plain-text listener, which stays the same across a restart.
 	 * @return the port
 	 */
 	public int port() {
@@ -111,7 +145,7 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Start the stopped broker again on the same port, and wait until it listens.
+	 * Start the stopped broker again on the same port; returns once it serves clients.
 	 */
 	public void restart() {
 		broker().startup();
@@ -120,9 +154,10 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Return the number of client connections the broker holds open, as its socket server's
-	 * {@code connection-count} metrics report them (summed over its network threads).
-	 * @return the connections on the client listener
+	 * Return the number of client connections the broker holds open on its plain-text
+	 * listener, as its socket server's {@code connection-count} metrics report them (summed
+	 * over its network threads).
+	 * @return the connections
 	 */
 	public int clientConnections() {
 		double connections = 0;

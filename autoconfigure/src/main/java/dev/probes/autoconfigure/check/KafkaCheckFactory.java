@@ -67,9 +67,27 @@ public final class KafkaCheckFactory implements DependencyCheckFactory {
 		catch (KafkaException ex) {
 			// A value the Kafka client does not take, or a key or trust store it cannot read.
 			throw new InvalidDependencyException("probes.dependencies." + declaration.name(),
-					"the Kafka client rejects its configuration: " + FailureDescriptions.describe(ex, secrets),
+					"the Kafka client rejects its configuration: "
+							+ FailureDescriptions.safe(String.valueOf(innermost(ex).getMessage()), secrets),
 					"Fix the setting it names in the application's Kafka configuration (spring.kafka.*).");
 		}
+	}
+
+	/**
+	 * Return the innermost Kafka exception of a failure: the client's own words (such as
+	 * "Failed to load SSL keystore ... of type JKS") under its generic "Failed to create new
+	 * KafkaAdminClient", and above a bare file name.
+	 */
+	private static KafkaException innermost(KafkaException failure) {
+		KafkaException innermost = failure;
+		Throwable cause = failure.getCause();
+		// Bounded, as a cause chain may loop.
+		for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+			if (cause instanceof KafkaException kafka && kafka.getMessage() != null) {
+				innermost = kafka;
+			}
+		}
+		return innermost;
 	}
 
 }

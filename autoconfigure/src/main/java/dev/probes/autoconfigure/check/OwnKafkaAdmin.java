@@ -109,7 +109,7 @@ final class OwnKafkaAdmin implements KafkaCheck.AdminSource, AutoCloseable {
 		}
 		if (this.admin == null) {
 			if (!anyHostResolves()) {
-				throw new UnknownHostException(String.join(", ", this.hosts));
+				throw new UnknownHostException(String.join(",", this.hosts));
 			}
 			this.admin = Admin.create(this.config);
 		}
