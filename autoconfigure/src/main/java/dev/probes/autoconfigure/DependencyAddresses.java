@@ -97,8 +97,13 @@ final class DependencyAddresses {
 			BeanFactory beanFactory) {
 		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
 				? configurable.getBeanClassLoader() : DependencyAddresses.class.getClassLoader();
-		return new KafkaAdminConfigs(beanFactory, beanFactory.getBean(Environment.class), classLoader)
-			.firstServer(name, dependency);
+		try {
+			return new KafkaAdminConfigs(beanFactory, beanFactory.getBean(Environment.class), classLoader)
+				.firstServer(name, dependency);
+		}
+		catch (BeansException ex) {
+			return null;
+		}
 	}
 
 

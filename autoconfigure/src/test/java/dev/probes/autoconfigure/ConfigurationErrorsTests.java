@@ -470,8 +470,9 @@ class ConfigurationErrorsTests {
 									+ "org.apache.kafka.common.security.plain.PlainLoginModule required"
 									+ " username=\"events\" password=\"" + SECRET + "\";"),
 				error("kafka key or trust store that the Kafka client cannot read", "probes.dependencies.events",
-						"Invalid 'probes.dependencies.events': the Kafka client rejects its configuration: Failed to"
-								+ " load SSL keystore /nonexistent/truststore.jks of type JKS",
+						"Invalid 'probes.dependencies.events': the Kafka client rejects its configuration: Invalid"
+								+ " value /nonexistent/truststore.jks for configuration ssl.truststore.location: the file"
+								+ " does not exist or cannot be read",
 						"Fix the setting it names in the application's Kafka configuration (spring.kafka.*).")
 					.given("probes.dependencies.events.type=kafka", "spring.kafka.security.protocol=SSL",
 							"spring.kafka.ssl.trust-store-location=file:/nonexistent/truststore.jks",

@@ -2,8 +2,12 @@ package dev.probes.autoconfigure.check;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -12,7 +16,9 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.config.types.Password;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +43,9 @@ final class OwnKafkaAdmin implements KafkaCheck.AdminSource, AutoCloseable {
 
 	private static final Pattern SECRET_OPTION = Pattern.compile("(?i).*(password|secret|token|credential).*");
 
+	private static final List<String> STORE_LOCATIONS = List.of(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG,
+			SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG);
+
 	private final Map<String, Object> config;
 
 	private final List<String> hosts;
@@ -47,7 +56,8 @@ final class OwnKafkaAdmin implements KafkaCheck.AdminSource, AutoCloseable {
 	private boolean closed;
 
 	private OwnKafkaAdmin(Map<String, Object> config, List<String> hosts) {
-		this.config = Map.copyOf(config);
+		// Not Map.copyOf: a configuration of the application's may hold null values.
+		this.config = Collections.unmodifiableMap(new HashMap<>(config));
 		this.hosts = hosts;
 	}
 
@@ -65,10 +75,23 @@ final class OwnKafkaAdmin implements KafkaCheck.AdminSource, AutoCloseable {
 		OwnKafkaAdmin owner = new OwnKafkaAdmin(config, hosts);
 		// Validates every value before anything is resolved or started.
 		new AdminClientConfig(config);
+		requireReadableStores(config);
 		if (owner.anyHostResolves()) {
 			owner.admin = Admin.create(owner.config);
 		}
 		return owner;
+	}
+
+	/**
+	 * Fail on a key or trust store file that cannot be read, before the client tries to: it
+	 * logs that failure with a stack trace, where the report needs one line.
+	 */
+	private static void requireReadableStores(Map<String, Object> config) {
+		for (String key : STORE_LOCATIONS) {
+			if (config.get(key) instanceof String location && !Files.isReadable(Path.of(location))) {
+				throw new ConfigException(key, location, "the file does not exist or cannot be read");
+			}
+		}
 	}
 
 	/**
