@@ -45,7 +45,8 @@ final class DeclaredDependencies {
 	 * types either way: a report names them, and asks for the library when one is used.
 	 */
 	private static final Map<String, String> CLIENT_LIBRARIES = Map.of("jdbc", "a JDBC driver and java.sql", "redis",
-			"Spring Data Redis (spring-boot-starter-data-redis)", "amqp", "Spring AMQP (spring-boot-starter-amqp)");
+			"Spring Data Redis (spring-boot-starter-data-redis)", "amqp", "Spring AMQP (spring-boot-starter-amqp)",
+			"kafka", "the Kafka client (spring-boot-starter-kafka or org.apache.kafka:kafka-clients)");
 
 	/** Names taken by Spring Boot's health groups. */
 	private static final Set<String> RESERVED_NAMES = Set.of("liveness", "readiness");

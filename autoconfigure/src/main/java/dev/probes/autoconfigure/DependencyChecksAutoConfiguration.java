@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.rabbitmq.client.Channel;
+import org.apache.kafka.clients.admin.Admin;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,7 @@ import dev.probes.autoconfigure.check.DnsCheckFactory;
 import dev.probes.autoconfigure.check.HealthCheckFactory;
 import dev.probes.autoconfigure.check.HttpCheckFactory;
 import dev.probes.autoconfigure.check.JdbcCheckFactory;
+import dev.probes.autoconfigure.check.KafkaCheckFactory;
 import dev.probes.autoconfigure.check.KubernetesEndpointsCheckFactory;
 import dev.probes.autoconfigure.check.RedisCheckFactory;
 import dev.probes.autoconfigure.check.TcpCheckFactory;
@@ -127,6 +129,19 @@ public final class DependencyChecksAutoConfiguration {
 		@ConditionalOnMissingBean
 		AmqpCheckFactory probesAmqpCheckFactory(ConfigurableListableBeanFactory beanFactory) {
 			return new AmqpCheckFactory(beanFactory);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Admin.class)
+	static class KafkaCheckConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		KafkaCheckFactory probesKafkaCheckFactory(ConfigurableListableBeanFactory beanFactory,
+				Environment environment) {
+			return new KafkaCheckFactory(beanFactory, environment, beanFactory.getBeanClassLoader());
 		}
 
 	}

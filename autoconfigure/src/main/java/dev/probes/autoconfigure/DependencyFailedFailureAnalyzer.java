@@ -46,6 +46,9 @@ class DependencyFailedFailureAnalyzer extends AbstractFailureAnalyzer<Dependency
 					+ "' (for Spring Boot's RedisConnectionFactory: 'spring.data.redis.*').";
 			case "amqp" -> "Fix the credentials that the application uses for '" + dependency
 					+ "' (for Spring Boot's RabbitMQ ConnectionFactory: 'spring.rabbitmq.*').";
+			case "kafka" -> "Fix the credentials or the permissions that the application's Kafka clients use for '"
+					+ dependency + "' (for Spring Boot's: 'spring.kafka.properties.sasl.jaas.config',"
+					+ " 'spring.kafka.security.*', 'spring.kafka.ssl.*').";
 			default -> "Fix the credentials or the database name that the application uses for '" + dependency
 					+ "' (for the application's DataSource: 'spring.datasource.*').";
 		};

@@ -232,7 +232,7 @@ public class ProbesProperties {
 	public static class Dependency {
 
 		/**
-		 * Type of check to run: jdbc, http, tcp, dns, redis, amqp, kubernetes-endpoints,
+		 * Type of check to run: jdbc, http, tcp, dns, redis, amqp, kafka, kubernetes-endpoints,
 		 * health, or a type of your own.
 		 */
 		private @Nullable String type;

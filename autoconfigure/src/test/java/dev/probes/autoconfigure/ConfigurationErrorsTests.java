@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.lettuce.core.RedisClient;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +31,7 @@ import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -39,6 +42,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import dev.probes.test.ApplicationProcess;
 
@@ -116,17 +120,17 @@ class ConfigurationErrorsTests {
 				// Types
 				error("type missing", "probes.dependencies.cache.type",
 						"Invalid 'probes.dependencies.cache.type': every dependency needs a type",
-						"Set 'probes.dependencies.cache.type' to one of amqp, dns, health, http, jdbc,"
+						"Set 'probes.dependencies.cache.type' to one of amqp, dns, health, http, jdbc, kafka,"
 								+ " kubernetes-endpoints, redis, tcp.")
 					.given("probes.dependencies.cache.host=redis"),
 				error("unknown type", "probes.dependencies.cache.type",
 						"Invalid 'probes.dependencies.cache.type': 'memcache' is not a known check type",
-						"Use one of amqp, dns, health, http, jdbc, kubernetes-endpoints, redis, tcp.")
+						"Use one of amqp, dns, health, http, jdbc, kafka, kubernetes-endpoints, redis, tcp.")
 					.given("probes.dependencies.cache.type=memcache"),
 				error("misspelt type", "probes.dependencies.payments.type",
 						"Invalid 'probes.dependencies.payments.type': 'htpp' is not a known check type",
-						"Did you mean 'http'? Use one of amqp, dns, health, http, jdbc, kubernetes-endpoints, redis,"
-								+ " tcp.")
+						"Did you mean 'http'? Use one of amqp, dns, health, http, jdbc, kafka, kubernetes-endpoints,"
+								+ " redis, tcp.")
 					.given("probes.dependencies.payments.type=htpp",
 							"probes.dependencies.payments.url=http://payments"),
 				error("jdbc without java.sql", "probes.dependencies.postgres.type",
@@ -147,6 +151,13 @@ class ConfigurationErrorsTests {
 						"Add Spring AMQP (spring-boot-starter-amqp) to the application's dependencies.")
 					.given("probes.dependencies.broker.type=amqp")
 					.without(ConnectionFactory.class),
+				error("kafka without the Kafka client", "probes.dependencies.events.type",
+						"Invalid 'probes.dependencies.events.type': type 'kafka' needs the Kafka client"
+								+ " (spring-boot-starter-kafka or org.apache.kafka:kafka-clients) on the classpath",
+						"Add the Kafka client (spring-boot-starter-kafka or org.apache.kafka:kafka-clients) to the"
+								+ " application's dependencies.")
+					.given("probes.dependencies.events.type=kafka")
+					.without(Admin.class),
 				// Keys every type shares
 				error("interval not positive", "probes.dependencies.cache.interval",
 						"Invalid 'probes.dependencies.cache.interval': 0ms is not a positive duration",
@@ -424,6 +435,57 @@ class ConfigurationErrorsTests {
 						"Set 'probes.dependencies.broker.connection-factory' to the name of the one to check.")
 					.given("probes.dependencies.broker.type=amqp")
 					.with(TwoRabbitConnectionFactories.class),
+				// kafka
+				error("kafka min-brokers below 1", "probes.dependencies.events.min-brokers",
+						"Invalid 'probes.dependencies.events.min-brokers': 0 is less than 1",
+						"Set 'probes.dependencies.events.min-brokers' to 1 or more brokers.")
+					.given("probes.dependencies.events.type=kafka", "probes.dependencies.events.min-brokers=0"),
+				error("kafka bootstrap-servers empty", "probes.dependencies.events.bootstrap-servers",
+						"Invalid 'probes.dependencies.events.bootstrap-servers': it is empty",
+						"Set 'probes.dependencies.events.bootstrap-servers' to host:port pairs such as kafka:9092,"
+								+ " or remove it for the application's (spring.kafka.bootstrap-servers).")
+					.given("probes.dependencies.events.type=kafka", "probes.dependencies.events.bootstrap-servers="),
+				error("kafka bootstrap server without a port", "probes.dependencies.events.bootstrap-servers",
+						"Invalid 'probes.dependencies.events.bootstrap-servers': 'kafka-1' is not host:port",
+						"Set 'probes.dependencies.events.bootstrap-servers' to host:port pairs such as kafka:9092.")
+					.given("probes.dependencies.events.type=kafka",
+							"probes.dependencies.events.bootstrap-servers=kafka-0:9092,kafka-1"),
+				error("kafka bootstrap server given as a URL", "probes.dependencies.events.bootstrap-servers",
+						"Invalid 'probes.dependencies.events.bootstrap-servers': 'SASL_SSL://kafka:9093' is a URL, not"
+								+ " host:port",
+						"Set 'probes.dependencies.events.bootstrap-servers' to kafka:9093.")
+					.given("probes.dependencies.events.type=kafka",
+							"probes.dependencies.events.bootstrap-servers=SASL_SSL://kafka:9093"),
+				error("kafka without any Kafka configuration", "probes.dependencies.events.bootstrap-servers",
+						"Invalid 'probes.dependencies.events.bootstrap-servers': the application has no Kafka"
+								+ " configuration to check",
+						"Configure one with 'spring.kafka.bootstrap-servers', or set"
+								+ " 'probes.dependencies.events.bootstrap-servers'.")
+					.given("probes.dependencies.events.type=kafka",
+							"spring.autoconfigure.exclude=" + KafkaAutoConfiguration.class.getName()),
+				error("kafka with several KafkaAdmins, none primary", "probes.dependencies.events",
+						"Invalid 'probes.dependencies.events': the application has several KafkaAdmin beans and none"
+								+ " is primary",
+						"Mark the KafkaAdmin bean whose cluster to check @Primary: the check takes its"
+								+ " configuration, SSL and SASL settings included.")
+					.given("probes.dependencies.events.type=kafka")
+					.with(TwoKafkaAdmins.class),
+				error("kafka configuration that the Kafka client rejects", "probes.dependencies.events",
+						"Invalid 'probes.dependencies.events': the Kafka client rejects its configuration: Invalid"
+								+ " value PLAIN_TEXT for configuration security.protocol",
+						"Fix the setting it names in the application's Kafka configuration (spring.kafka.*).")
+					.given("probes.dependencies.events.type=kafka", "spring.kafka.security.protocol=PLAIN_TEXT",
+							"spring.kafka.properties.sasl.jaas.config="
+									+ "org.apache.kafka.common.security.plain.PlainLoginModule required"
+									+ " username=\"events\" password=\"" + SECRET + "\";"),
+				error("kafka key or trust store that the Kafka client cannot read", "probes.dependencies.events",
+						"Invalid 'probes.dependencies.events': the Kafka client rejects its configuration: Invalid"
+								+ " value /nonexistent/truststore.jks for configuration ssl.truststore.location: the file"
+								+ " does not exist or cannot be read",
+						"Fix the setting it names in the application's Kafka configuration (spring.kafka.*).")
+					.given("probes.dependencies.events.type=kafka", "spring.kafka.security.protocol=SSL",
+							"spring.kafka.ssl.trust-store-location=file:/nonexistent/truststore.jks",
+							"spring.kafka.ssl.trust-store-password=" + SECRET),
 				// health
 				error("health contributor unknown", "probes.dependencies.inventory.contributor",
 						"Invalid 'probes.dependencies.inventory.contributor': no health contributor is named"
@@ -673,6 +735,21 @@ class ConfigurationErrorsTests {
 		@Bean
 		LettuceConnectionFactory sessions() {
 			return new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6380));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoKafkaAdmins {
+
+		@Bean
+		KafkaAdmin orders() {
+			return new KafkaAdmin(Map.of("bootstrap.servers", "orders-kafka:9092"));
+		}
+
+		@Bean
+		KafkaAdmin audit() {
+			return new KafkaAdmin(Map.of("bootstrap.servers", "audit-kafka:9092"));
 		}
 
 	}

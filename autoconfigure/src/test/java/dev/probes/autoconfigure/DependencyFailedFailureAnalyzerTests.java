@@ -32,6 +32,7 @@ class DependencyFailedFailureAnalyzerTests {
 			redis | redis://cache:6379            | Fix the credentials in 'probes.dependencies.cache.url'.
 			amqp  |                              | (for Spring Boot's RabbitMQ ConnectionFactory: 'spring.rabbitmq.*')
 			amqp  | amqp://rabbitmq:5672          | Fix the credentials in 'probes.dependencies.cache.url'.
+			kafka |                              | (for Spring Boot's: 'spring.kafka.properties.sasl.jaas.config', 'spring.kafka.security.*', 'spring.kafka.ssl.*')
 			""")
 	void actionNamesWhereTheCredentialsAreSet(String type, String url, String action) {
 		StandardEnvironment environment = new StandardEnvironment();

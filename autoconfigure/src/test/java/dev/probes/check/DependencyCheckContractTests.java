@@ -73,7 +73,15 @@ abstract class DependencyCheckContractTests {
 	void reportsDownWhenRefused() throws Exception {
 		DependencyState state = awaitFirstState(refusedCheck(), Redactor.none()).state();
 		assertThat(state.status()).isEqualTo(DependencyStatus.DOWN);
-		assertThat(state.error()).isEqualTo("connection refused");
+		assertRefusal(state.error());
+	}
+
+	/**
+	 * Assert the reason a check gives when its connections are refused.
+	 * @param error the reason
+	 */
+	protected void assertRefusal(String error) {
+		assertThat(error).isEqualTo("connection refused");
 	}
 
 	@Test

@@ -17,7 +17,7 @@ import dev.probes.engine.DependencyState;
 import dev.probes.engine.StateListener;
 
 /**
- * A web application that uses Redis and RabbitMQ through Spring Boot's starters and no
+ * A web application that uses Redis, RabbitMQ and Kafka through Spring Boot's starters and no
  * database, as a user would write it; also run as its own process to see how it exits. It
  * counts the completed attempts of each dependency, and names its RabbitMQ connections after
  * {@code test.connection-name}, so that the broker lists them by that name.
