@@ -26,10 +26,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * Binds the {@code probes.*} keys and finds those that nothing bound: the strictness of
- * {@link NoUnboundElementsBindHandler} across several targets. A dependency's keys are bound
- * twice over, the keys every type shares into {@link ProbesProperties.Dependency} and its
- * type's own into the type's settings class, so no single bind can tell a misspelt key from
- * a key of the other target.
+ * {@link NoUnboundElementsBindHandler} across several targets. A dependency's keys are
+ * bound twice over, the keys every type shares into {@link ProbesProperties.Dependency}
+ * and its type's own into the type's settings class, so no single bind can tell a
+ * misspelt key from a key of the other target.
  */
 final class BoundKeys {
 
@@ -59,8 +59,8 @@ final class BoundKeys {
 
 	/**
 	 * Return the keys under a name that were set but not bound. Like Spring Boot's strict
-	 * binding, keys from the system environment and system properties are left out: they are
-	 * not all meant for the application.
+	 * binding, keys from the system environment and system properties are left out: they
+	 * are not all meant for the application.
 	 * @param root the name, such as {@code probes}
 	 * @return the keys, sorted
 	 */
@@ -111,7 +111,10 @@ final class BoundKeys {
 		}
 	}
 
-	/** An element of a list that a later source overrides with a shorter list is not unbound. */
+	/**
+	 * An element of a list that a later source overrides with a shorter list is not
+	 * unbound.
+	 */
 	private boolean isBound(ConfigurationPropertyName name) {
 		return this.bound.contains(name)
 				|| (name.isLastElementIndexed() && this.bound.contains(name.chop(name.getNumberOfElements() - 1)));

@@ -8,8 +8,8 @@ import org.springframework.util.ClassUtils;
 import dev.probes.health.ContributorRegistries;
 
 /**
- * Collects the application's health registries: the reactive one only where Reactor is on the
- * class path, as Spring Boot itself defines it.
+ * Collects the application's health registries: the reactive one only where Reactor is on
+ * the class path, as Spring Boot itself defines it.
  */
 final class ContributorRegistriesFactory {
 
@@ -18,7 +18,8 @@ final class ContributorRegistriesFactory {
 	private ContributorRegistriesFactory() {
 	}
 
-	static ContributorRegistries create(HealthContributorRegistry registry, ConfigurableListableBeanFactory beanFactory) {
+	static ContributorRegistries create(HealthContributorRegistry registry,
+			ConfigurableListableBeanFactory beanFactory) {
 		ContributorRegistries registries = new ContributorRegistries(registry);
 		if (ClassUtils.isPresent(FLUX, beanFactory.getBeanClassLoader())) {
 			Reactive.addTo(registries, beanFactory);

@@ -33,10 +33,10 @@ import dev.probes.check.PropertyRules;
 import dev.probes.engine.CheckSettings;
 
 /**
- * The dependencies declared under {@code probes.dependencies}, each bound to the settings of
- * its type and validated: what the checks, the start-up wait and its watch are made from.
- * Every key of {@code probes.*} that neither {@link ProbesProperties} nor a type's settings
- * bind fails start-up here.
+ * The dependencies declared under {@code probes.dependencies}, each bound to the settings
+ * of its type and validated: what the checks, the start-up wait and its watch are made
+ * from. Every key of {@code probes.*} that neither {@link ProbesProperties} nor a type's
+ * settings bind fails start-up here.
  */
 final class DeclaredDependencies {
 
@@ -92,9 +92,9 @@ final class DeclaredDependencies {
 	}
 
 	/**
-	 * The declared names: those that bound a key every type shares, and those that only set
-	 * keys of their type (a {@code url} and no {@code type}), which must fail for their
-	 * missing type rather than as unknown keys.
+	 * The declared names: those that bound a key every type shares, and those that only
+	 * set keys of their type (a {@code url} and no {@code type}), which must fail for
+	 * their missing type rather than as unknown keys.
 	 */
 	private static Set<String> names(ProbesProperties properties, BoundKeys keys) {
 		Set<String> names = new LinkedHashSet<>(properties.getDependencies().keySet());
@@ -107,7 +107,8 @@ final class DeclaredDependencies {
 	}
 
 	/**
-	 * Fail naming the first key of a dependency that is a typo of a key every type shares.
+	 * Fail naming the first key of a dependency that is a typo of a key every type
+	 * shares.
 	 */
 	private static void rejectMisspelt(String name, Set<ConfigurationProperty> unbound) {
 		ConfigurationPropertyName root = ConfigurationPropertyName.of(PREFIX + name);
@@ -130,7 +131,8 @@ final class DeclaredDependencies {
 	private static @Nullable String closest(ConfigurationPropertyName name, ConfigurationPropertyName root,
 			Set<String> keys) {
 		ConfigurationPropertyName key = name.subName(root.getNumberOfElements());
-		// Compared without dashes, as binding does: 'intervalWhenDwn' is 'interval-when-down'.
+		// Compared without dashes, as binding does: 'intervalWhenDwn' is
+		// 'interval-when-down'.
 		Map<String, String> byUniform = new LinkedHashMap<>();
 		keys.forEach((candidate) -> byUniform.put(candidate.replace("-", ""), candidate));
 		String meant = Typos.closest(key.getElement(0, Form.UNIFORM).toLowerCase(Locale.ROOT), byUniform.keySet());
@@ -186,8 +188,8 @@ final class DeclaredDependencies {
 			DependencyCheckFactory<S> factory, BoundKeys keys) {
 		CheckSettings settings = settings(name, dependency);
 		S typeSettings = keys.bind(PREFIX + name, factory.settingsType());
-		DependencyDeclaration<S> declaration = new DependencyDeclaration<>(name, factory.type(), dependency.getTimeout(),
-				typeSettings);
+		DependencyDeclaration<S> declaration = new DependencyDeclaration<>(name, factory.type(),
+				dependency.getTimeout(), typeSettings);
 		return new DeclaredDependency<>(declaration, factory, settings);
 	}
 
@@ -226,7 +228,8 @@ final class DeclaredDependencies {
 			requireStalenessLongerThanACheck(prefix, dependency, maxStaleness);
 		}
 		else {
-			// At least interval + 2 x timeout, as the interval is at least the timeout: a slow yet
+			// At least interval + 2 x timeout, as the interval is at least the timeout: a
+			// slow yet
 			// successful attempt never looks stale.
 			maxStaleness = dependency.getInterval().multipliedBy(3);
 		}
@@ -238,8 +241,9 @@ final class DeclaredDependencies {
 	}
 
 	/**
-	 * An interval shorter than the timeout would let one slow attempt outlast it: the next
-	 * attempt would be due while one is still running, and the interval no longer holds.
+	 * An interval shorter than the timeout would let one slow attempt outlast it: the
+	 * next attempt would be due while one is still running, and the interval no longer
+	 * holds.
 	 */
 	private static void requireIntervalNotShorterThanTimeout(String prefix, Dependency dependency) {
 		Duration interval = dependency.getInterval();
@@ -253,17 +257,16 @@ final class DeclaredDependencies {
 	}
 
 	/**
-	 * While a dependency is up, its latest result is as old as one interval plus one attempt
-	 * (at most the timeout) just before the next result: a shorter max-staleness would make
-	 * an up dependency stale between every two checks.
+	 * While a dependency is up, its latest result is as old as one interval plus one
+	 * attempt (at most the timeout) just before the next result: a shorter max-staleness
+	 * would make an up dependency stale between every two checks.
 	 */
-	private static void requireStalenessLongerThanACheck(String prefix, Dependency dependency,
-			Duration maxStaleness) {
+	private static void requireStalenessLongerThanACheck(String prefix, Dependency dependency, Duration maxStaleness) {
 		Duration check = dependency.getInterval().plus(dependency.getTimeout());
 		if (maxStaleness.compareTo(check) <= 0) {
 			throw new InvalidPropertyException(prefix + "max-staleness",
-					Durations.format(maxStaleness) + " is not longer than interval + timeout (" + Durations.format(check)
-							+ "): an up dependency would turn stale between two checks",
+					Durations.format(maxStaleness) + " is not longer than interval + timeout ("
+							+ Durations.format(check) + "): an up dependency would turn stale between two checks",
 					"Set '" + prefix + "max-staleness' to more than " + Durations.format(check)
 							+ ", or remove it for the default, 3 x interval.");
 		}
@@ -283,12 +286,14 @@ final class DeclaredDependencies {
 		}
 		String clientLibrary = CLIENT_LIBRARIES.get(type);
 		if (clientLibrary != null) {
-			throw new InvalidPropertyException(property, "type '" + type + "' needs " + clientLibrary + " on the classpath",
+			throw new InvalidPropertyException(property,
+					"type '" + type + "' needs " + clientLibrary + " on the classpath",
 					"Add " + clientLibrary + " to the application's dependencies.");
 		}
 		String meant = Typos.closest(type.toLowerCase(Locale.ROOT), knownTypeNames(factories));
 		throw new InvalidPropertyException(property, "'" + type + "' is not a known check type",
-				((meant != null) ? "Did you mean '" + meant + "'? " : "") + "Use one of " + knownTypes(factories) + ".");
+				((meant != null) ? "Did you mean '" + meant + "'? " : "") + "Use one of " + knownTypes(factories)
+						+ ".");
 	}
 
 	private static String knownTypes(Map<String, DependencyCheckFactory<?>> factories) {
@@ -302,8 +307,8 @@ final class DeclaredDependencies {
 	}
 
 	/**
-	 * Fail naming the first key of the dependency that neither the shared keys nor its type's
-	 * settings bound, such as a {@code url} on a {@code tcp} dependency.
+	 * Fail naming the first key of the dependency that neither the shared keys nor its
+	 * type's settings bound, such as a {@code url} on a {@code tcp} dependency.
 	 */
 	private static void rejectUnread(DeclaredDependency<?> dependency, Set<ConfigurationProperty> unbound) {
 		ConfigurationPropertyName root = ConfigurationPropertyName.of(PREFIX + dependency.name());
@@ -318,8 +323,9 @@ final class DeclaredDependencies {
 				String name = property.getName().toString();
 				throw new InvalidPropertyException(name,
 						"'" + key + "' is not a key of type '" + type + "'" + origin(property),
-						(meant != null) ? "Did you mean '" + PREFIX + dependency.name() + "." + meant + "'? Rename '"
-								+ name + "'."
+						(meant != null)
+								? "Did you mean '" + PREFIX + dependency.name() + "." + meant + "'? Rename '" + name
+										+ "'."
 								: "Remove '" + name + "', or correct the type: a '" + type + "' dependency takes "
 										+ (typeKeys.isEmpty() ? "no key of its own" : String.join(", ", typeKeys))
 										+ ".");
@@ -328,8 +334,8 @@ final class DeclaredDependencies {
 	}
 
 	/**
-	 * The keys a settings class binds: its JavaBean properties, in dashed form, in the order
-	 * its fields (a superclass's first) declare them.
+	 * The keys a settings class binds: its JavaBean properties, in dashed form, in the
+	 * order its fields (a superclass's first) declare them.
 	 */
 	static Set<String> keysOf(Class<?> settingsType) {
 		Set<String> properties = Arrays.stream(BeanUtils.getPropertyDescriptors(settingsType))

@@ -31,8 +31,8 @@ record DeclaredDependency<S>(DependencyDeclaration<S> declaration, DependencyChe
 	}
 
 	/**
-	 * Create the check. The secrets that the factory declares while it does are masked from
-	 * then on.
+	 * Create the check. The secrets that the factory declares while it does are masked
+	 * from then on.
 	 * @return the check
 	 */
 	DependencyCheck createCheck() {

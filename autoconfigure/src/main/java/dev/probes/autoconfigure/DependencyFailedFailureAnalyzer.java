@@ -8,8 +8,8 @@ import dev.probes.startup.DependencyFailedException;
 
 /**
  * Reports a critical dependency that failed at start-up with an error that waiting will
- * not mend, such as a rejected password, naming where its credentials are configured, or the
- * Role that a {@code kubernetes-endpoints} dependency's service account lacks.
+ * not mend, such as a rejected password, naming where its credentials are configured, or
+ * the Role that a {@code kubernetes-endpoints} dependency's service account lacks.
  */
 class DependencyFailedFailureAnalyzer extends AbstractFailureAnalyzer<DependencyFailedException> {
 
@@ -21,10 +21,9 @@ class DependencyFailedFailureAnalyzer extends AbstractFailureAnalyzer<Dependency
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DependencyFailedException cause) {
-		return new FailureAnalysis(
-				"Critical dependency '" + cause.getDependency() + "' failed with an error that retrying will not"
-						+ " mend:\n\n    " + cause.getError(),
-				action(cause), cause);
+		return new FailureAnalysis("Critical dependency '" + cause.getDependency()
+				+ "' failed with an error that retrying will not" + " mend:\n\n    " + cause.getError(), action(cause),
+				cause);
 	}
 
 	private String action(DependencyFailedException cause) {

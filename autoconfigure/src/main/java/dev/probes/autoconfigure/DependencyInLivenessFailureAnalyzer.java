@@ -17,7 +17,10 @@ class DependencyInLivenessFailureAnalyzer extends AbstractFailureAnalyzer<Depend
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DependencyInLivenessException cause) {
-		String names = cause.getDependencies().stream().map((name) -> "'" + name + "'").collect(Collectors.joining(", "));
+		String names = cause.getDependencies()
+			.stream()
+			.map((name) -> "'" + name + "'")
+			.collect(Collectors.joining(", "));
 		return new FailureAnalysis("'" + LIVENESS_INCLUDE + "' names the declared dependencies " + names
 				+ ". Liveness must answer for the process alone: a dependency outage would make Kubernetes restart"
 				+ " every pod, which does not bring the dependency back.",

@@ -15,12 +15,14 @@ import dev.probes.engine.DependencyMonitor;
 import dev.probes.engine.StateListener;
 
 /**
- * Turns the declared dependencies into monitors, one per dependency, plus the deadlock check
- * of liveness when it is on.
+ * Turns the declared dependencies into monitors, one per dependency, plus the deadlock
+ * check of liveness when it is on.
  */
 final class DependencyMonitors {
 
-	/** Name of the liveness check that {@code probes.liveness.deadlock-detection} adds. */
+	/**
+	 * Name of the liveness check that {@code probes.liveness.deadlock-detection} adds.
+	 */
 	static final String DEADLOCK_CHECK = "deadlocks";
 
 	private static final Duration DEADLOCK_INTERVAL = Duration.ofSeconds(5);
@@ -48,7 +50,8 @@ final class DependencyMonitors {
 				monitors.add(deadlockMonitor(properties));
 			}
 			if (properties.getStartup().isWait()) {
-				// Retry on the wait's backoff from the very first failure; the gate resets it.
+				// Retry on the wait's backoff from the very first failure; the gate
+				// resets it.
 				Backoff backoff = StartupSettings.backoff(properties.getStartup());
 				monitors.stream()
 					.filter((monitor) -> monitor.settings().critical())
@@ -65,7 +68,8 @@ final class DependencyMonitors {
 
 	/**
 	 * The deadlock check: a member of liveness, never of readiness (not critical), on a
-	 * schedule of its own; a thread dump's worth of work, so not more often than every 5 s.
+	 * schedule of its own; a thread dump's worth of work, so not more often than every 5
+	 * s.
 	 */
 	private DependencyMonitor deadlockMonitor(ProbesProperties properties) {
 		if (properties.getDependencies().containsKey(DEADLOCK_CHECK)) {
@@ -73,8 +77,8 @@ final class DependencyMonitors {
 					"the name is taken by the deadlock check of probes.liveness.deadlock-detection",
 					"Rename the dependency.");
 		}
-		CheckSettings settings = new CheckSettings(false, DEADLOCK_INTERVAL, DEADLOCK_INTERVAL, Duration.ofSeconds(2), 1,
-				1, DEADLOCK_INTERVAL.multipliedBy(3));
+		CheckSettings settings = new CheckSettings(false, DEADLOCK_INTERVAL, DEADLOCK_INTERVAL, Duration.ofSeconds(2),
+				1, 1, DEADLOCK_INTERVAL.multipliedBy(3));
 		return new DependencyMonitor(DEADLOCK_CHECK, "deadlock", new DeadlockCheck(), settings, Redactor.none(),
 				this.clock, this.listeners);
 	}

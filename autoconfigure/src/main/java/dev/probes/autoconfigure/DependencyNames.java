@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The rule for a dependency's name: it becomes a health contributor's name, a metric tag and
- * a line of {@code /readyz?verbose}, so lower-case letters, digits and '-' only.
+ * The rule for a dependency's name: it becomes a health contributor's name, a metric tag
+ * and a line of {@code /readyz?verbose}, so lower-case letters, digits and '-' only.
  */
 final class DependencyNames {
 

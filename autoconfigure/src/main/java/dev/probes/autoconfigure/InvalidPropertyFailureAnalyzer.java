@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.probes.check.InvalidPropertyException;
 
 /**
- * Reports a misconfigured {@code probes.*} property as the property, the problem and the fix
- * instead of a stack trace.
+ * Reports a misconfigured {@code probes.*} property as the property, the problem and the
+ * fix instead of a stack trace.
  */
 class InvalidPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPropertyException> {
 

@@ -3,9 +3,9 @@ package dev.probes.autoconfigure;
 import java.util.Map;
 
 /**
- * What to do when a {@code kubernetes-endpoints} dependency failed for good at start-up: the
- * Role and RoleBinding that grant its service account the permission it lacked, built from
- * the details of its latest result, or how to run it outside a pod.
+ * What to do when a {@code kubernetes-endpoints} dependency failed for good at start-up:
+ * the Role and RoleBinding that grant its service account the permission it lacked, built
+ * from the details of its latest result, or how to run it outside a pod.
  */
 final class KubernetesRbacAdvice {
 
@@ -41,15 +41,14 @@ final class KubernetesRbacAdvice {
 	}
 
 	/**
-	 * Return the Role that grants reading the resource in the Service's namespace, and its
-	 * binding to the pod's service account.
+	 * Return the Role that grants reading the resource in the Service's namespace, and
+	 * its binding to the pod's service account.
 	 */
 	static String roleAndBinding(Map<String, Object> details) {
 		String namespace = String.valueOf(details.get("namespace"));
 		String resource = String.valueOf(details.get("resource"));
 		String apiGroup = String.valueOf(details.getOrDefault("apiGroup", ""));
-		String verbs = "endpointslices".equals(resource) ? "[\"get\", \"list\"]"
-				: "[\"" + details.get("verb") + "\"]";
+		String verbs = "endpointslices".equals(resource) ? "[\"get\", \"list\"]" : "[\"" + details.get("verb") + "\"]";
 		Object serviceAccount = details.get("serviceAccount");
 		String subject;
 		if (serviceAccount != null) {

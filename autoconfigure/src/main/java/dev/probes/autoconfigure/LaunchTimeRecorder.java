@@ -15,14 +15,18 @@ import dev.probes.startup.LaunchTime;
 
 /**
  * Records when the application was launched, for the start-up wait's deadline: the JVM's
- * start for the first application that the JVM runs (a pod's), the application's own start
- * for any later one, such as a test's or a devtools restart's, whose JVM started long before.
+ * start for the first application that the JVM runs (a pod's), the application's own
+ * start for any later one, such as a test's or a devtools restart's, whose JVM started
+ * long before.
  */
 class LaunchTimeRecorder implements GenericApplicationListener {
 
 	static final String BEAN_NAME = "probesLaunchTime";
 
-	/** Whether an application has started in this JVM (this class loader, in practice) before. */
+	/**
+	 * Whether an application has started in this JVM (this class loader, in practice)
+	 * before.
+	 */
 	private static final AtomicBoolean applicationStarted = new AtomicBoolean();
 
 	private static final List<Class<?>> EVENT_TYPES = List.of(ApplicationStartingEvent.class,

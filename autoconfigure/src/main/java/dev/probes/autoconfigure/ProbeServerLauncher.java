@@ -33,10 +33,11 @@ import dev.probes.web.ProbeVerdicts;
 
 /**
  * Starts Probes' own HTTP servers as soon as the environment is known, before the context
- * exists, so that probes are answered from the first seconds of the process: the probe port
- * ({@code probes.server.port}) for the life of the application, and, while the application
- * waits for its dependencies, a temporary server on the application (and management) port
- * until Spring's web server takes it over. Hands them and their verdicts to the context.
+ * exists, so that probes are answered from the first seconds of the process: the probe
+ * port ({@code probes.server.port}) for the life of the application, and, while the
+ * application waits for its dependencies, a temporary server on the application (and
+ * management) port until Spring's web server takes it over. Hands them and their verdicts
+ * to the context.
  */
 class ProbeServerLauncher implements GenericApplicationListener {
 
@@ -108,8 +109,8 @@ class ProbeServerLauncher implements GenericApplicationListener {
 	}
 
 	/**
-	 * Name the dependencies that the start-up wait will await from the first probe on, long
-	 * before the wait itself (a bean of the context) exists.
+	 * Name the dependencies that the start-up wait will await from the first probe on,
+	 * long before the wait itself (a bean of the context) exists.
 	 */
 	private static List<String> awaitedDependencies(Binder binder) {
 		try {
@@ -117,14 +118,14 @@ class ProbeServerLauncher implements GenericApplicationListener {
 				.map((properties) -> properties.getDependencies()
 					.entrySet()
 					.stream()
-					.filter((entry) -> entry.getValue().isCritical()
-							&& !HEALTH_TYPE.equals(entry.getValue().getType()))
+					.filter((entry) -> entry.getValue().isCritical() && !HEALTH_TYPE.equals(entry.getValue().getType()))
 					.map(Map.Entry::getKey)
 					.toList())
 				.orElse(List.of());
 		}
 		catch (RuntimeException ex) {
-			// Bad input: binding ProbesProperties in the context reports it, naming the property.
+			// Bad input: binding ProbesProperties in the context reports it, naming the
+			// property.
 			return List.of();
 		}
 	}
@@ -167,7 +168,8 @@ class ProbeServerLauncher implements GenericApplicationListener {
 			logger.info("Serving " + paths + " on port " + server.port() + " while the application starts");
 		}
 		catch (IOException | RuntimeException ex) {
-			// The web server will report the port problem itself; the wait goes on without probes.
+			// The web server will report the port problem itself; the wait goes on
+			// without probes.
 			logger.warn("Could not serve probes during the start-up wait: " + ex.getMessage());
 		}
 	}

@@ -46,13 +46,12 @@ import dev.probes.health.ProbeGroupsPostProcessor;
 import dev.probes.web.ProbeVerdicts;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that reports each dependency as a health
- * contributor, adds the critical ones to the readiness group and serves liveness and
- * readiness as {@code /livez} and {@code /readyz}.
+ * {@link EnableAutoConfiguration Auto-configuration} that reports each dependency as a
+ * health contributor, adds the critical ones to the readiness group and serves liveness
+ * and readiness as {@code /livez} and {@code /readyz}.
  */
 @AutoConfiguration(after = { DependencyChecksAutoConfiguration.class, ProbesWebAutoConfiguration.class,
-		AvailabilityProbesAutoConfiguration.class,
-		HealthContributorRegistryAutoConfiguration.class })
+		AvailabilityProbesAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "probes.enabled", matchIfMissing = true)
 @ConditionalOnClass(HealthEndpointGroupsPostProcessor.class)
 @ConditionalOnBean(CheckScheduler.class)
@@ -64,7 +63,8 @@ public final class ProbesHealthAutoConfiguration {
 	ProbeGroupsPostProcessor probesGroupsPostProcessor(ProbesProperties properties, Environment environment) {
 		Set<String> critical = new LinkedHashSet<>();
 		Set<String> other = new LinkedHashSet<>();
-		properties.getDependencies().forEach((name, dependency) -> (dependency.isCritical() ? critical : other).add(name));
+		properties.getDependencies()
+			.forEach((name, dependency) -> (dependency.isCritical() ? critical : other).add(name));
 		properties.getDependencies().keySet().forEach((name) -> rejectGroupName(environment, name));
 		Set<String> livenessChecks = properties.getLiveness().isDeadlockDetection()
 				? Set.of(DependencyMonitors.DEADLOCK_CHECK) : Set.of();
@@ -80,15 +80,15 @@ public final class ProbesHealthAutoConfiguration {
 		String group = GROUP_PREFIX + name;
 		if (ConfigurationPropertyName.isValid(group) && hasAnyKeyUnder(environment, group)) {
 			throw new InvalidPropertyException("probes.dependencies." + name,
-					"'" + name + "' is the name of a health group (" + group + ")", "Rename the dependency, or the group.");
+					"'" + name + "' is the name of a health group (" + group + ")",
+					"Rename the dependency, or the group.");
 		}
 	}
 
 	private static ConfiguredMembers configuredMembers(Environment environment, String group) {
 		String prefix = GROUP_PREFIX + group;
 		Binder binder = Binder.get(environment);
-		return new ConfiguredMembers(
-				binder.bind(prefix + ".include", Bindable.listOf(String.class)).orElse(List.of()),
+		return new ConfiguredMembers(binder.bind(prefix + ".include", Bindable.listOf(String.class)).orElse(List.of()),
 				binder.bind(prefix + ".exclude", Bindable.listOf(String.class)).orElse(List.of()),
 				hasAnyKeyUnder(environment, prefix));
 	}
@@ -105,8 +105,8 @@ public final class ProbesHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBean(HealthContributorRegistry.class)
-	DependencyHealthRegistration probesDependencyHealthRegistration(CheckScheduler scheduler,
-			ProbeVerdicts verdicts, HealthContributorRegistry registry) {
+	DependencyHealthRegistration probesDependencyHealthRegistration(CheckScheduler scheduler, ProbeVerdicts verdicts,
+			HealthContributorRegistry registry) {
 		return new DependencyHealthRegistration(scheduler, verdicts, registry);
 	}
 
@@ -127,8 +127,8 @@ public final class ProbesHealthAutoConfiguration {
 				(name, check) -> backgroundMonitor(name, check, listeners.orderedStream().toList()),
 				(dependency, contributor) -> {
 					String property = "probes.dependencies." + dependency + ".contributor";
-					throw new InvalidPropertyException(property,
-							"no health contributor is named '" + contributor + "'", "Set '" + property
+					throw new InvalidPropertyException(property, "no health contributor is named '" + contributor + "'",
+							"Set '" + property
 									+ "' to the name of a health contributor, as listed at /actuator/health.");
 				});
 	}
@@ -144,7 +144,8 @@ public final class ProbesHealthAutoConfiguration {
 		return new DependencyMonitor(name, "health", check, settings, Redactor.none(), Clock.systemUTC(), listeners);
 	}
 
-	// Probes serves these states even where Spring Boot's availability probes are switched off.
+	// Probes serves these states even where Spring Boot's availability probes are
+	// switched off.
 	@Bean
 	@ConditionalOnMissingBean(name = "livenessStateHealthIndicator")
 	@ConditionalOnBean(ApplicationAvailability.class)
@@ -160,8 +161,8 @@ public final class ProbesHealthAutoConfiguration {
 	}
 
 	/**
-	 * Registers the dependencies' contributors when the context creates it, before anything
-	 * validates health group membership.
+	 * Registers the dependencies' contributors when the context creates it, before
+	 * anything validates health group membership.
 	 */
 	static final class DependencyHealthRegistration {
 

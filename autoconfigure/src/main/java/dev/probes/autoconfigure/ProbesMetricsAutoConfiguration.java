@@ -28,7 +28,8 @@ public final class ProbesMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DependencyMetrics probesDependencyMetrics(ObjectProvider<CheckScheduler> scheduler) {
-		// The scheduler needs its listeners, this one among them: look it up only when binding.
+		// The scheduler needs its listeners, this one among them: look it up only when
+		// binding.
 		return new DependencyMetrics(() -> {
 			CheckScheduler checks = scheduler.getIfAvailable();
 			return (checks != null) ? checks.monitors() : List.of();

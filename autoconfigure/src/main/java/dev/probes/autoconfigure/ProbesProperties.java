@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Unknown keys fail start-up: a misspelt {@code timeout} silently falling back to its
  * default is exactly the kind of surprise a probe must not hide. A dependency's keys are
  * those every type shares, bound here, and those of its type, bound into the type's own
- * settings class (see {@code DependencyCheckFactory}); so the check for unknown keys runs once
- * both are bound, over the whole of {@code probes.*}, rather than here.
+ * settings class (see {@code DependencyCheckFactory}); so the check for unknown keys runs
+ * once both are bound, over the whole of {@code probes.*}, rather than here.
  */
 @ConfigurationProperties(prefix = "probes")
 public class ProbesProperties {
@@ -30,7 +30,9 @@ public class ProbesProperties {
 	/** The start-up wait. */
 	private final Startup startup = new Startup();
 
-	/** The probe port: a small HTTP server of its own that serves only /livez and /readyz. */
+	/**
+	 * The probe port: a small HTTP server of its own that serves only /livez and /readyz.
+	 */
 	private final Server server = new Server();
 
 	/** What happens to the probes when the application shuts down. */
@@ -73,8 +75,8 @@ public class ProbesProperties {
 	public static class Liveness {
 
 		/**
-		 * Whether deadlocked threads (as the JVM reports them) make /livez fail; checked in
-		 * the background every 5 seconds.
+		 * Whether deadlocked threads (as the JVM reports them) make /livez fail; checked
+		 * in the background every 5 seconds.
 		 */
 		private boolean deadlockDetection;
 
@@ -117,9 +119,9 @@ public class ProbesProperties {
 
 		/**
 		 * Port of a small dedicated HTTP server, on its own thread for the life of the
-		 * application, that serves only /livez and /readyz: for applications without a web
-		 * server and for liveness that must answer while every request thread is busy. Off
-		 * when not set; 0 picks a free port.
+		 * application, that serves only /livez and /readyz: for applications without a
+		 * web server and for liveness that must answer while every request thread is
+		 * busy. Off when not set; 0 picks a free port.
 		 */
 		private @Nullable Integer port;
 
@@ -145,7 +147,8 @@ public class ProbesProperties {
 		private boolean wait;
 
 		/**
-		 * Deadline of the wait; past it start-up fails with a report and a non-zero exit code.
+		 * Deadline of the wait; past it start-up fails with a report and a non-zero exit
+		 * code.
 		 */
 		private Duration timeout = Duration.ofSeconds(60);
 
@@ -232,8 +235,8 @@ public class ProbesProperties {
 	public static class Dependency {
 
 		/**
-		 * Type of check to run: jdbc, http, tcp, dns, redis, amqp, kafka, kubernetes-endpoints,
-		 * health, or a type of your own.
+		 * Type of check to run: jdbc, http, tcp, dns, redis, amqp, kafka,
+		 * kubernetes-endpoints, health, or a type of your own.
 		 */
 		private @Nullable String type;
 
@@ -259,20 +262,18 @@ public class ProbesProperties {
 		private int successThreshold = 1;
 
 		/**
-		 * Age past which a result no longer counts as UP (the background checker stalled).
-		 * Defaults to 3 times the interval.
+		 * Age past which a result no longer counts as UP (the background checker
+		 * stalled). Defaults to 3 times the interval.
 		 */
 		private @Nullable Duration maxStaleness;
 
 		/**
-		 * Fraction, from 0 to 1, by which each delay between attempts is shortened at random,
-		 * so that the pods of a fleet do not check in lock-step. The first delay after start
-		 * and after each change of status is drawn from the whole interval. 0 for a fixed
-		 * schedule.
+		 * Fraction, from 0 to 1, by which each delay between attempts is shortened at
+		 * random, so that the pods of a fleet do not check in lock-step. The first delay
+		 * after start and after each change of status is drawn from the whole interval. 0
+		 * for a fixed schedule.
 		 */
 		private double jitter = 0.1;
-
-
 
 		public @Nullable String getType() {
 			return this.type;
@@ -345,29 +346,6 @@ public class ProbesProperties {
 		public void setJitter(double jitter) {
 			this.jitter = jitter;
 		}
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 	}
 

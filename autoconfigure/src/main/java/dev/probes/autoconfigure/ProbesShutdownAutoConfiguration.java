@@ -16,8 +16,8 @@ import dev.probes.shutdown.ReadinessDrain;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that drains traffic on shutdown:
- * readiness turns 503 at once and requests are served for {@code probes.shutdown.drain-delay}
- * before Spring's graceful shutdown proceeds.
+ * readiness turns 503 at once and requests are served for
+ * {@code probes.shutdown.drain-delay} before Spring's graceful shutdown proceeds.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "probes.enabled", matchIfMissing = true)

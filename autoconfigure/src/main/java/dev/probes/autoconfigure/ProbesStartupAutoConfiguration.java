@@ -44,17 +44,22 @@ public final class ProbesStartupAutoConfiguration {
 	StartupGate probesStartupGate(CheckScheduler scheduler, ProbesProperties properties,
 			ObjectProvider<DeclaredDependencies> dependencies, ObjectProvider<ProbeVerdicts> verdicts,
 			ObjectProvider<LaunchTime> launch) {
-		// A health contributor is only known once the context is complete, after the wait.
-		StartupGate gate = new StartupGate(StartupSettings.awaited(scheduler.monitors()
-			.stream()
-			.filter((monitor) -> monitor.settings().critical() && !(monitor.check() instanceof ContributorCheck))
-			.toList()), StartupSettings.timeout(properties.getStartup()), launch.getIfAvailable(),
-				addresses(dependencies));
+		// A health contributor is only known once the context is complete, after the
+		// wait.
+		StartupGate gate = new StartupGate(
+				StartupSettings.awaited(scheduler.monitors()
+					.stream()
+					.filter((monitor) -> monitor.settings().critical()
+							&& !(monitor.check() instanceof ContributorCheck))
+					.toList()),
+				StartupSettings.timeout(properties.getStartup()), launch.getIfAvailable(), addresses(dependencies));
 		verdicts.ifAvailable((available) -> gate.onAwaitedChange(available::waitingFor));
 		return gate;
 	}
 
-	/** With a scheduler of the user's own, nothing is known of where the dependencies are. */
+	/**
+	 * With a scheduler of the user's own, nothing is known of where the dependencies are.
+	 */
 	private static Map<String, InetSocketAddress> addresses(ObjectProvider<DeclaredDependencies> dependencies) {
 		DeclaredDependencies declared = dependencies.getIfAvailable();
 		return (declared != null) ? declared.addresses() : Map.of();

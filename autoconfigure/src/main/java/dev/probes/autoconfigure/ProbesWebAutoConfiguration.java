@@ -28,9 +28,9 @@ import dev.probes.web.ProbeWebFilter;
 import dev.probes.web.VerdictRefresher;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that serves the probes' verdicts on the
- * application port, ahead of the web framework: a servlet filter of the highest precedence,
- * or its WebFlux twin.
+ * {@link EnableAutoConfiguration Auto-configuration} that serves the probes' verdicts on
+ * the application port, ahead of the web framework: a servlet filter of the highest
+ * precedence, or its WebFlux twin.
  */
 @AutoConfiguration(after = DependencyChecksAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "probes.enabled", matchIfMissing = true)
@@ -79,8 +79,8 @@ public final class ProbesWebAutoConfiguration {
 	}
 
 	/**
-	 * Registers the servlet filter on the probe paths only, so that no other request pays for
-	 * it, ahead of every other filter.
+	 * Registers the servlet filter on the probe paths only, so that no other request pays
+	 * for it, ahead of every other filter.
 	 */
 	static final class ProbeFilters {
 
@@ -93,7 +93,8 @@ public final class ProbesWebAutoConfiguration {
 			registration.setName("probesFilter");
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.addUrlPatterns(paths.urlPatterns());
-			// Without a pattern a filter would see every request: there is nothing to serve.
+			// Without a pattern a filter would see every request: there is nothing to
+			// serve.
 			registration.setEnabled(!paths.isEmpty());
 			return registration;
 		}

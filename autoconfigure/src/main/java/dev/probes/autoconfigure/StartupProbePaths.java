@@ -15,11 +15,11 @@ import dev.probes.web.Probe;
 import dev.probes.web.ProbePaths;
 
 /**
- * Where the application will serve its probes once started, read from the environment before
- * the context exists, so that the temporary servers of the start-up wait answer the same
- * paths: {@code /livez} and {@code /readyz} (or the groups' configured additional paths),
- * and Actuator's {@code <base-path>/health/liveness} and {@code /health/readiness}, on the
- * application port and on a separate management port.
+ * Where the application will serve its probes once started, read from the environment
+ * before the context exists, so that the temporary servers of the start-up wait answer
+ * the same paths: {@code /livez} and {@code /readyz} (or the groups' configured
+ * additional paths), and Actuator's {@code <base-path>/health/liveness} and
+ * {@code /health/readiness}, on the application port and on a separate management port.
  */
 final class StartupProbePaths {
 

@@ -51,12 +51,12 @@ final class StartupSettings {
 					"Set '" + PREFIX + "backoff.max' to at least '" + PREFIX + "backoff.initial'.");
 		}
 		if (backoff.getMultiplier() < 1) {
-			throw new InvalidPropertyException(PREFIX + "backoff.multiplier", backoff.getMultiplier() + " is less than 1",
+			throw new InvalidPropertyException(PREFIX + "backoff.multiplier",
+					backoff.getMultiplier() + " is less than 1",
 					"Set '" + PREFIX + "backoff.multiplier' to 1 (constant delay) or more, such as 2.");
 		}
 		PropertyRules.fraction(PREFIX + "backoff.jitter", backoff.getJitter(), "a fraction such as 0.2");
 		return new Backoff(backoff.getInitial(), backoff.getMax(), backoff.getMultiplier(), backoff.getJitter());
 	}
-
 
 }

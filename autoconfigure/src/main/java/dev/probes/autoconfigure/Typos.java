@@ -15,8 +15,8 @@ final class Typos {
 	}
 
 	/**
-	 * Return the candidate closest to the word, or {@code null} when none is within a typo
-	 * of it.
+	 * Return the candidate closest to the word, or {@code null} when none is within a
+	 * typo of it.
 	 * @param word what the user wrote
 	 * @param candidates the words they may have meant
 	 * @return the closest candidate, or {@code null}
@@ -34,7 +34,10 @@ final class Typos {
 		return best;
 	}
 
-	/** Shorter words tolerate fewer edits, so that {@code max} is not offered for any 3 letters. */
+	/**
+	 * Shorter words tolerate fewer edits, so that {@code max} is not offered for any 3
+	 * letters.
+	 */
 	static int maxDistance(String word) {
 		return Math.min(MAX_DISTANCE, 1 + word.length() / 5);
 	}

@@ -29,8 +29,8 @@ import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Reports an unknown {@code probes.*} key, such as a misspelt {@code timout}, with the key
- * meant. Unlike Spring Boot's generic report it never prints the value: a misspelt
+ * Reports an unknown {@code probes.*} key, such as a misspelt {@code timout}, with the
+ * key meant. Unlike Spring Boot's generic report it never prints the value: a misspelt
  * {@code pasword} would otherwise end up in the log.
  */
 class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConfigurationPropertiesException>
@@ -40,16 +40,18 @@ class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConf
 		.get(ConfigurationProperties.class)
 		.getString("prefix") + ".";
 
-	/** Pattern segment standing for one element of the user's choosing, such as a map key. */
+	/**
+	 * Pattern segment standing for one element of the user's choosing, such as a map key.
+	 */
 	private static final String ANY = "*";
 
 	/** Pattern segment standing for the rest of the name, such as a header name. */
 	private static final String REST = "**";
 
 	/**
-	 * Every key {@link ProbesProperties} binds, one list of dashed segments per key. Taken
-	 * from the class rather than the configuration metadata, which has no keys under a map
-	 * such as {@code probes.dependencies.*}.
+	 * Every key {@link ProbesProperties} binds, one list of dashed segments per key.
+	 * Taken from the class rather than the configuration metadata, which has no keys
+	 * under a map such as {@code probes.dependencies.*}.
 	 */
 	private static final List<List<String>> KEYS = keysOf(ProbesProperties.class);
 
@@ -62,7 +64,8 @@ class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConf
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, UnboundConfigurationPropertiesException cause) {
 		Set<ConfigurationProperty> unbound = cause.getUnboundProperties();
-		if (unbound.isEmpty() || !unbound.stream().allMatch((property) -> property.getName().toString().startsWith(PREFIX))) {
+		if (unbound.isEmpty()
+				|| !unbound.stream().allMatch((property) -> property.getName().toString().startsWith(PREFIX))) {
 			return null;
 		}
 		List<ConfigurationPropertyName> names = unbound.stream().map(ConfigurationProperty::getName).sorted().toList();
@@ -102,7 +105,8 @@ class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConf
 				bestDistance = distance;
 			}
 		}
-		// Distance 0 would suggest the name itself: the key is known but could not bind here.
+		// Distance 0 would suggest the name itself: the key is known but could not bind
+		// here.
 		return (best != null && bestDistance > 0) ? spell(best, name) : null;
 	}
 
@@ -190,14 +194,16 @@ class UnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConf
 			collect(root, type, append(path, ANY), visiting, keys);
 		}
 		else {
-			// A map of values takes keys with dots in them: 'headers.x.y' is the header 'x.y'.
+			// A map of values takes keys with dots in them: 'headers.x.y' is the header
+			// 'x.y'.
 			keys.add(append(path, REST));
 		}
 	}
 
 	/**
-	 * Whether the type is a group of keys rather than a value, by the rule of Spring Boot's
-	 * configuration processor: declared within the properties class, or marked nested.
+	 * Whether the type is a group of keys rather than a value, by the rule of Spring
+	 * Boot's configuration processor: declared within the properties class, or marked
+	 * nested.
 	 */
 	private static boolean isNested(Class<?> root, Class<?> type, @Nullable AnnotatedElement getter,
 			@Nullable AnnotatedElement field) {

@@ -14,8 +14,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Reports a {@code probes.*} value of the wrong kind, such as {@code port: abc} or
- * {@code timeout: soon}, with the kind of value the property takes. Spring Boot's own report
- * names the property too, but its action is only "Update your application's configuration".
+ * {@code timeout: soon}, with the kind of value the property takes. Spring Boot's own
+ * report names the property too, but its action is only "Update your application's
+ * configuration".
  */
 class ValueConversionFailureAnalyzer extends AbstractFailureAnalyzer<BindException> implements Ordered {
 

@@ -13,18 +13,18 @@ import com.rabbitmq.client.Method;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a RabbitMQ broker with one round trip on a channel that stays open between attempts:
- * a passive declaration of {@code amq.direct}, an exchange every virtual host has, which
- * changes nothing and needs no permission.
+ * Checks a RabbitMQ broker with one round trip on a channel that stays open between
+ * attempts: a passive declaration of {@code amq.direct}, an exchange every virtual host
+ * has, which changes nothing and needs no permission.
  *
  * <p>
  * The channel comes from a {@link ChannelSource}, on the application's connection or on a
- * connection of the check's own, and is asked for again only once it has closed: an attempt
- * opens no connection while the broker's connection stays up. The RabbitMQ client lets a
- * channel carry one request at a time and waits, deaf to interrupts, to send another; so a
- * request that is still unanswered when an attempt times out is waited for again by the next
- * attempt rather than followed by a second one, and no thread ever blocks on the channel. A
- * refused login ({@code ACCESS_REFUSED}) is a permanent failure.
+ * connection of the check's own, and is asked for again only once it has closed: an
+ * attempt opens no connection while the broker's connection stays up. The RabbitMQ client
+ * lets a channel carry one request at a time and waits, deaf to interrupts, to send
+ * another; so a request that is still unanswered when an attempt times out is waited for
+ * again by the next attempt rather than followed by a second one, and no thread ever
+ * blocks on the channel. A refused login ({@code ACCESS_REFUSED}) is a permanent failure.
  */
 public final class AmqpCheck implements DependencyCheck {
 
@@ -68,7 +68,8 @@ public final class AmqpCheck implements DependencyCheck {
 			return CheckResult.success();
 		}
 		catch (Exception ex) {
-			if (FailureDescriptions.causeChain(ex).stream()
+			if (FailureDescriptions.causeChain(ex)
+				.stream()
 				.anyMatch((cause) -> cause.getMessage() != null && cause.getMessage().contains(ACCESS_REFUSED))) {
 				return CheckResult.permanentFailure(FailureDescriptions.describe(ex), Map.of());
 			}
@@ -82,7 +83,8 @@ public final class AmqpCheck implements DependencyCheck {
 			return current;
 		}
 		if (current != null) {
-			// A closed channel of a cache is dropped from it when closed, not handed out again.
+			// A closed channel of a cache is dropped from it when closed, not handed out
+			// again.
 			Resources.closeQuietly(current);
 		}
 		current = this.channels.open();

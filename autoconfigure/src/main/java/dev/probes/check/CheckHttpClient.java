@@ -20,21 +20,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK {@link HttpClient} of one check that speaks HTTP ({@code http},
- * {@code kubernetes-endpoints}), run so that abandoned attempts leave
- * nothing behind: no thread, no connection, no client kept alive after the check is closed.
+ * {@code kubernetes-endpoints}), run so that abandoned attempts leave nothing behind: no
+ * thread, no connection, no client kept alive after the check is closed.
  *
  * <p>
  * Measured on Java 17 with thousands of attempts that time out: an exchange started or
  * waited for on a thread that is then interrupted (the engine interrupts an abandoned
  * attempt) now and then stays counted as pending, which keeps the client and its selector
- * thread alive forever. Exchanges are therefore started on the client's own executor thread,
- * which is never interrupted, and the caller only waits; an abandoned exchange is left to
- * the request's timeout, which ends it, and closes its connection, no later than the attempt.
- * The client's default executor would start a thread per overlapping exchange and keep it a
- * minute; its tasks never block, so one thread is enough, and it ends once the check is closed
- * and its last exchange is over. The selector thread ends when the client is garbage collected.
- * On a JVM with fewer than three processors the JDK also hands each response over on a new
- * thread of its own, which ends at once ({@link CompletableFuture}'s default executor).
+ * thread alive forever. Exchanges are therefore started on the client's own executor
+ * thread, which is never interrupted, and the caller only waits; an abandoned exchange is
+ * left to the request's timeout, which ends it, and closes its connection, no later than
+ * the attempt. The client's default executor would start a thread per overlapping
+ * exchange and keep it a minute; its tasks never block, so one thread is enough, and it
+ * ends once the check is closed and its last exchange is over. The selector thread ends
+ * when the client is garbage collected. On a JVM with fewer than three processors the JDK
+ * also hands each response over on a new thread of its own, which ends at once
+ * ({@link CompletableFuture}'s default executor).
  */
 final class CheckHttpClient implements AutoCloseable {
 
@@ -83,8 +84,8 @@ final class CheckHttpClient implements AutoCloseable {
 	 * @param request the request
 	 * @return the response
 	 * @throws IOException when the exchange failed
-	 * @throws InterruptedException when the wait was interrupted; the exchange goes on until
-	 * its timeout
+	 * @throws InterruptedException when the wait was interrupted; the exchange goes on
+	 * until its timeout
 	 */
 	HttpResponse<Void> send(HttpRequest request) throws IOException, InterruptedException {
 		return send(request, HttpResponse.BodyHandlers.discarding());
@@ -97,8 +98,8 @@ final class CheckHttpClient implements AutoCloseable {
 	 * @param <T> the body's type
 	 * @return the response
 	 * @throws IOException when the exchange failed
-	 * @throws InterruptedException when the wait was interrupted; the exchange goes on until
-	 * its timeout
+	 * @throws InterruptedException when the wait was interrupted; the exchange goes on
+	 * until its timeout
 	 */
 	<T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> bodyHandler)
 			throws IOException, InterruptedException {

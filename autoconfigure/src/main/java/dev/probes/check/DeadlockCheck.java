@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Fails while the JVM reports deadlocked threads (monitors or ownable synchronizers such as
- * {@code ReentrantLock}): the "process is stuck" case a liveness probe exists for. Not a
- * dependency: it is a member of liveness only.
+ * Fails while the JVM reports deadlocked threads (monitors or ownable synchronizers such
+ * as {@code ReentrantLock}): the "process is stuck" case a liveness probe exists for. Not
+ * a dependency: it is a member of liveness only.
  */
 public final class DeadlockCheck implements DependencyCheck {
 

@@ -23,8 +23,8 @@ public interface DependencyCheck extends AutoCloseable {
 	CheckResult check(Duration timeout) throws Exception;
 
 	/**
-	 * Release what the check holds (its own pool or client). Resources of the application,
-	 * such as its DataSource, are never closed here.
+	 * Release what the check holds (its own pool or client). Resources of the
+	 * application, such as its DataSource, are never closed here.
 	 */
 	@Override
 	default void close() {

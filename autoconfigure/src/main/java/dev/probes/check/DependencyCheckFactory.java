@@ -6,15 +6,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A type of check ({@code jdbc}, {@code http}, ...): the settings it reads from
- * {@code probes.dependencies.<name>} and how it creates a check from them. Define a bean of
- * this type to add a check type of your own; the built-in types are beans of it too.
+ * {@code probes.dependencies.<name>} and how it creates a check from them. Define a bean
+ * of this type to add a check type of your own; the built-in types are beans of it too.
  *
  * <p>
- * The settings class is a JavaBean whose properties are the type's own keys, bound from the
- * same {@code probes.dependencies.<name>} subtree as the keys every type shares
+ * The settings class is a JavaBean whose properties are the type's own keys, bound from
+ * the same {@code probes.dependencies.<name>} subtree as the keys every type shares
  * ({@code type}, {@code critical}, {@code interval}, {@code timeout}, ...). Keys are
- * strict: a key that is neither shared nor a property of the settings class fails start-up
- * naming the property ({@code probes.dependencies.cache.url is not a key of type tcp}).
+ * strict: a key that is neither shared nor a property of the settings class fails
+ * start-up naming the property
+ * ({@code probes.dependencies.cache.url is not a key of type tcp}).
  *
  * @param <S> the type's settings
  */
@@ -43,8 +44,8 @@ public interface DependencyCheckFactory<S> {
 
 	/**
 	 * Return the host and port that the dependency accepts connections on, where there is
-	 * one: while the application waits for its dependencies at start-up, a connection that is
-	 * accepted there runs the check at once instead of at the next attempt.
+	 * one: while the application waits for its dependencies at start-up, a connection
+	 * that is accepted there runs the check at once instead of at the next attempt.
 	 * @param declaration the declared dependency, with its bound settings
 	 * @return the address, or {@code null} (the default) when there is none to watch
 	 */

@@ -9,8 +9,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A dependency as declared under {@code probes.dependencies.<name>}: its name, the settings
- * of its type, and helpers that reject bad values naming the exact property.
+ * A dependency as declared under {@code probes.dependencies.<name>}: its name, the
+ * settings of its type, and helpers that reject bad values naming the exact property.
  *
  * @param <S> the type's settings
  */
@@ -91,8 +91,8 @@ public final class DependencyDeclaration<S> {
 	}
 
 	/**
-	 * Declare a value that must never be shown (a password, a token, a header value): it is
-	 * masked in every error, detail and log line about this dependency.
+	 * Declare a value that must never be shown (a password, a token, a header value): it
+	 * is masked in every error, detail and log line about this dependency.
 	 * @param secret the value, or {@code null}
 	 */
 	public void secret(@Nullable String secret) {

@@ -22,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  * that a headless Service lists three peers.
  *
  * <p>
- * By default resolution goes through the JVM's resolver, with the pod's search domains and
- * the JVM's cache ({@code networkaddress.cache.ttl}, 30 s by default), so a change shows once
- * the cache entry expires. With a {@code server}, the check asks that DNS server directly
- * for A and AAAA records: no cache, but no search domains either, so the name must be fully
- * qualified.
+ * By default resolution goes through the JVM's resolver, with the pod's search domains
+ * and the JVM's cache ({@code networkaddress.cache.ttl}, 30 s by default), so a change
+ * shows once the cache entry expires. With a {@code server}, the check asks that DNS
+ * server directly for A and AAAA records: no cache, but no search domains either, so the
+ * name must be fully qualified.
  */
 public final class DnsCheck implements DependencyCheck {
 

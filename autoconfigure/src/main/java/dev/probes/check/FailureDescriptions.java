@@ -27,15 +27,12 @@ import org.jspecify.annotations.Nullable;
  * {@code connection refused}.
  *
  * <p>
- * Network causes are recognised anywhere in the cause chain, because drivers wrap them
- * (a {@code PSQLException} around a {@code ConnectException}). Any other message is made
- * safe to show by the {@link Redactor}, since drivers like to echo the URL they were given.
+ * Network causes are recognised anywhere in the cause chain, because drivers wrap them (a
+ * {@code PSQLException} around a {@code ConnectException}). Any other message is made
+ * safe to show by the {@link Redactor}, since drivers like to echo the URL they were
+ * given.
  */
 public final class FailureDescriptions {
-
-
-
-
 
 	private FailureDescriptions() {
 	}
@@ -69,7 +66,8 @@ public final class FailureDescriptions {
 			}
 		}
 		if (connectFailed) {
-			// What the JDK's HTTP client reports for a refused connect: no message, a closed channel.
+			// What the JDK's HTTP client reports for a refused connect: no message, a
+			// closed channel.
 			return "connection refused";
 		}
 		// The innermost message is the driver's own ("password authentication failed"),
@@ -77,7 +75,6 @@ public final class FailureDescriptions {
 		Throwable described = (deepestWithMessage != null) ? deepestWithMessage : failure;
 		return redactor.safe(hasMessage(described) ? described.getMessage() : described.getClass().getSimpleName());
 	}
-
 
 	/**
 	 * Return a failure and its causes, outermost first, each once even in a cyclic chain.
@@ -92,9 +89,6 @@ public final class FailureDescriptions {
 		}
 		return chain;
 	}
-
-
-
 
 	private static @Nullable String describeKnown(Throwable cause) {
 		String message = hasMessage(cause) ? cause.getMessage().toLowerCase(Locale.ROOT) : "";
@@ -125,7 +119,8 @@ public final class FailureDescriptions {
 			return hasMessage(cause) ? "unknown host " + hostOf(cause.getMessage()) : "unknown host";
 		}
 		if (cause instanceof PortUnreachableException) {
-			// A UDP peer (a DNS server) with nothing listening: the datagram kind of refused.
+			// A UDP peer (a DNS server) with nothing listening: the datagram kind of
+			// refused.
 			return "connection refused";
 		}
 		if (cause instanceof NoRouteToHostException) {
@@ -149,8 +144,8 @@ public final class FailureDescriptions {
 	}
 
 	/**
-	 * Return the host named in an unknown-host message, without user info that a driver may
-	 * have taken for part of the host ({@code user:secret@db}).
+	 * Return the host named in an unknown-host message, without user info that a driver
+	 * may have taken for part of the host ({@code user:secret@db}).
 	 */
 	private static String hostOf(String message) {
 		String host = message.strip();

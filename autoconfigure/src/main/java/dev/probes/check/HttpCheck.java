@@ -14,9 +14,9 @@ import java.util.Map;
  *
  * <p>
  * One client per dependency keeps its connection alive between attempts, so the load on
- * the dependency is one request per interval, whatever the probe rate. It holds two threads
- * (see {@link CheckHttpClient}), and no connection beyond the attempt in flight and, for as
- * long as the request's timeout, the one abandoned before it.
+ * the dependency is one request per interval, whatever the probe rate. It holds two
+ * threads (see {@link CheckHttpClient}), and no connection beyond the attempt in flight
+ * and, for as long as the request's timeout, the one abandoned before it.
  */
 public final class HttpCheck implements DependencyCheck {
 

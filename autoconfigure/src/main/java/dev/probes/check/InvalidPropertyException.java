@@ -13,7 +13,8 @@ public class InvalidPropertyException extends RuntimeException {
 
 	/**
 	 * Create an exception.
-	 * @param property the full property name, such as {@code probes.dependencies.payments.url}
+	 * @param property the full property name, such as
+	 * {@code probes.dependencies.payments.url}
 	 * @param problem what is wrong with it
 	 * @param action how to fix it
 	 */

@@ -11,14 +11,14 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a database by borrowing a connection from a {@link DataSource} and validating it,
- * with {@link Connection#isValid(int)} or with a query.
+ * Checks a database by borrowing a connection from a {@link DataSource} and validating
+ * it, with {@link Connection#isValid(int)} or with a query.
  *
  * <p>
  * Borrowing from an application's pool opens no connection of its own, but it waits like
  * any borrower: with every connection in use, the attempt times out although the database
- * answers. Give it a pool of its own where that matters (the auto-configuration does so for
- * HikariCP).
+ * answers. Give it a pool of its own where that matters (the auto-configuration does so
+ * for HikariCP).
  */
 public final class JdbcCheck implements DependencyCheck {
 
@@ -31,9 +31,10 @@ public final class JdbcCheck implements DependencyCheck {
 	/**
 	 * Create a check.
 	 * @param dataSource where connections come from
-	 * @param query statement to run, or {@code null} to use {@link Connection#isValid(int)}
-	 * @param ownedResource the check's own pool, closed with the check; {@code null} when the
-	 * data source belongs to the application
+	 * @param query statement to run, or {@code null} to use
+	 * {@link Connection#isValid(int)}
+	 * @param ownedResource the check's own pool, closed with the check; {@code null} when
+	 * the data source belongs to the application
 	 */
 	public JdbcCheck(DataSource dataSource, @Nullable String query, @Nullable AutoCloseable ownedResource) {
 		this.dataSource = dataSource;
@@ -57,7 +58,8 @@ public final class JdbcCheck implements DependencyCheck {
 	private CheckResult query(int seconds) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection()) {
 			if (this.query == null) {
-				return connection.isValid(seconds) ? CheckResult.success() : CheckResult.failure("connection is not valid");
+				return connection.isValid(seconds) ? CheckResult.success()
+						: CheckResult.failure("connection is not valid");
 			}
 			try (Statement statement = connection.createStatement()) {
 				statement.setQueryTimeout(seconds);

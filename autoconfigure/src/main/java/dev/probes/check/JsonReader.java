@@ -15,11 +15,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * The checks need a handful of fields of the Kubernetes API's answers, and the starter's
- * class path has no JSON library to rely on: {@code spring-boot-starter-actuator} brings none
- * on Spring Boot 4.0 or 4.1 (Jackson comes with the web starters, which an application on
- * the probe port alone does not have), and Jackson 2 and 3 would each need a code path of
- * their own. A complete reader of the grammar is smaller than either and cannot be fooled by
- * a field name or a brace inside a string, as picking fields out of the text could.
+ * class path has no JSON library to rely on: {@code spring-boot-starter-actuator} brings
+ * none on Spring Boot 4.0 or 4.1 (Jackson comes with the web starters, which an
+ * application on the probe port alone does not have), and Jackson 2 and 3 would each need
+ * a code path of their own. A complete reader of the grammar is smaller than either and
+ * cannot be fooled by a field name or a brace inside a string, as picking fields out of
+ * the text could.
  */
 final class JsonReader {
 
@@ -39,9 +40,9 @@ final class JsonReader {
 	/**
 	 * Read a JSON text.
 	 * @param text the text
-	 * @return a {@code Map<String, Object>} (keys in their order, the last of a repeated key
-	 * wins), {@code List<Object>}, {@code String}, {@code BigDecimal}, {@code Boolean} or
-	 * {@code null}
+	 * @return a {@code Map<String, Object>} (keys in their order, the last of a repeated
+	 * key wins), {@code List<Object>}, {@code String}, {@code BigDecimal},
+	 * {@code Boolean} or {@code null}
 	 * @throws IllegalArgumentException when the text is not JSON
 	 */
 	static @Nullable Object read(String text) {
@@ -148,7 +149,8 @@ final class JsonReader {
 				case 'n' -> string.append('\n');
 				case 'r' -> string.append('\r');
 				case 't' -> string.append('\t');
-				// A surrogate pair comes as two escapes, each one UTF-16 unit: appended as they come.
+				// A surrogate pair comes as two escapes, each one UTF-16 unit: appended
+				// as they come.
 				case 'u' -> string.append(readHexUnit());
 				default -> throw error("invalid escape '\\" + escaped + "'");
 			}
@@ -228,8 +230,8 @@ final class JsonReader {
 
 	private void expect(char expected) {
 		if (!consume(expected)) {
-			throw error((this.position < this.text.length()) ? "expected '" + expected + "'"
-					: "unexpected end of input");
+			throw error(
+					(this.position < this.text.length()) ? "expected '" + expected + "'" : "unexpected end of input");
 		}
 	}
 

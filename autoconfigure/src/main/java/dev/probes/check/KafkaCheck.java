@@ -18,15 +18,16 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a Kafka cluster by describing it with an {@link Admin} client: up when the cluster
- * has at least the required number of brokers.
+ * Checks a Kafka cluster by describing it with an {@link Admin} client: up when the
+ * cluster has at least the required number of brokers.
  *
  * <p>
- * The client comes from an {@link AdminSource} that creates it once and hands the same one
- * to every attempt, so the connections the brokers see do not grow with the checks. Each call
- * is bounded by the attempt's timeout. A rejected login (SASL or SSL authentication) and a
- * denied cluster authorization are permanent failures: retrying will not mend them. Details
- * show the number of brokers and the cluster id, never a broker's address.
+ * The client comes from an {@link AdminSource} that creates it once and hands the same
+ * one to every attempt, so the connections the brokers see do not grow with the checks.
+ * Each call is bounded by the attempt's timeout. A rejected login (SASL or SSL
+ * authentication) and a denied cluster authorization are permanent failures: retrying
+ * will not mend them. Details show the number of brokers and the cluster id, never a
+ * broker's address.
  */
 public final class KafkaCheck implements DependencyCheck {
 
@@ -42,8 +43,10 @@ public final class KafkaCheck implements DependencyCheck {
 	 * Create a check.
 	 * @param admins gives the client to describe the cluster with
 	 * @param minBrokers how many brokers the cluster needs to count as up, at least 1
-	 * @param redactor masks the client's secrets (its SASL and SSL passwords) in error texts
-	 * @param ownedResource what the check holds of its own (the client), closed with the check
+	 * @param redactor masks the client's secrets (its SASL and SSL passwords) in error
+	 * texts
+	 * @param ownedResource what the check holds of its own (the client), closed with the
+	 * check
 	 */
 	public KafkaCheck(AdminSource admins, int minBrokers, Redactor redactor, @Nullable AutoCloseable ownedResource) {
 		if (minBrokers < 1) {
@@ -61,7 +64,8 @@ public final class KafkaCheck implements DependencyCheck {
 		Collection<Node> brokers;
 		String clusterId;
 		try {
-			// The client's own deadline, so that an abandoned call does not linger past the attempt.
+			// The client's own deadline, so that an abandoned call does not linger past
+			// the attempt.
 			DescribeClusterResult cluster = this.admins.admin()
 				.describeCluster(new DescribeClusterOptions().timeoutMs(Timeouts.millis(timeout)));
 			brokers = await(cluster.nodes(), deadline);
@@ -95,7 +99,8 @@ public final class KafkaCheck implements DependencyCheck {
 
 	private CheckResult failure(Exception failure) {
 		if (failure instanceof TimeoutException || failure instanceof java.util.concurrent.TimeoutException) {
-			// The client's "Timed out waiting for a node assignment" hides whether no broker
+			// The client's "Timed out waiting for a node assignment" hides whether no
+			// broker
 			// answered at all (it retries a refused connection until the deadline) or one
 			// answered too late: either way the cluster did not answer in time.
 			return CheckResult.failure("timed out waiting for the cluster");
@@ -134,11 +139,11 @@ public final class KafkaCheck implements DependencyCheck {
 	public interface AdminSource {
 
 		/**
-		 * Return the client, the same one on every call once it exists. Creating it connects
-		 * nothing: the client connects in the background.
+		 * Return the client, the same one on every call once it exists. Creating it
+		 * connects nothing: the client connects in the background.
 		 * @return the client
-		 * @throws Exception when the client cannot be created yet, such as when no bootstrap
-		 * server's name resolves
+		 * @throws Exception when the client cannot be created yet, such as when no
+		 * bootstrap server's name resolves
 		 */
 		Admin admin() throws Exception;
 

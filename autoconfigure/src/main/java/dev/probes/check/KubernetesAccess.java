@@ -8,17 +8,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a pod finds the Kubernetes API server and its service account's credentials: the
- * API server at {@code https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT}, and the
- * token, the CA certificate and the namespace in the files that the kubelet mounts in every
- * container, {@code /var/run/secrets/kubernetes.io/serviceaccount/{token,ca.crt,namespace}}.
+ * API server at {@code https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT}, and
+ * the token, the CA certificate and the namespace in the files that the kubelet mounts in
+ * every container,
+ * {@code /var/run/secrets/kubernetes.io/serviceaccount/{token,ca.crt,namespace}}.
  *
  * <p>
- * Nothing is read when this is created: the files are read by each check attempt, so that a
- * token that the kubelet rotates is used as soon as it is written.
+ * Nothing is read when this is created: the files are read by each check attempt, so that
+ * a token that the kubelet rotates is used as soon as it is written.
  */
 public final class KubernetesAccess {
 
-	/** Where the kubelet mounts the service account's token, CA certificate and namespace. */
+	/**
+	 * Where the kubelet mounts the service account's token, CA certificate and namespace.
+	 */
 	public static final Path SERVICE_ACCOUNT_DIRECTORY = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
 	private final @Nullable URI apiServer;
@@ -34,19 +37,20 @@ public final class KubernetesAccess {
 	}
 
 	/**
-	 * Access to an API server at a given address, with the service-account files in a given
-	 * directory: a test's, or a pod whose files are mounted elsewhere.
+	 * Access to an API server at a given address, with the service-account files in a
+	 * given directory: a test's, or a pod whose files are mounted elsewhere.
 	 * @param apiServer the API server's base URL, such as {@code https://10.96.0.1:443}
-	 * @param serviceAccountDirectory the directory that holds {@code token}, {@code ca.crt}
-	 * and {@code namespace}
+	 * @param serviceAccountDirectory the directory that holds {@code token},
+	 * {@code ca.crt} and {@code namespace}
 	 */
 	public KubernetesAccess(URI apiServer, Path serviceAccountDirectory) {
 		this(apiServer, "", serviceAccountDirectory);
 	}
 
 	/**
-	 * Access from inside a pod, as every Kubernetes client finds it: the API server from the
-	 * environment variables that the kubelet sets, the files from their standard location.
+	 * Access from inside a pod, as every Kubernetes client finds it: the API server from
+	 * the environment variables that the kubelet sets, the files from their standard
+	 * location.
 	 * @return the access; one that reports why it is not in a pod when the variables are
 	 * missing
 	 */
@@ -58,8 +62,8 @@ public final class KubernetesAccess {
 		String host = environment.get("KUBERNETES_SERVICE_HOST");
 		String port = environment.get("KUBERNETES_SERVICE_PORT");
 		if (host == null || host.isBlank() || port == null || port.isBlank()) {
-			return new KubernetesAccess(null,
-					"KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set", serviceAccountDirectory);
+			return new KubernetesAccess(null, "KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set",
+					serviceAccountDirectory);
 		}
 		host = host.strip();
 		port = port.strip();
@@ -67,7 +71,8 @@ public final class KubernetesAccess {
 			return new KubernetesAccess(null, "KUBERNETES_SERVICE_PORT '" + port + "' is not a port",
 					serviceAccountDirectory);
 		}
-		// An IPv6 cluster gives the API server's address without the brackets a URL needs.
+		// An IPv6 cluster gives the API server's address without the brackets a URL
+		// needs.
 		String authority = (host.indexOf(':') >= 0 && !host.startsWith("[")) ? "[" + host + "]" : host;
 		try {
 			return new KubernetesAccess(URI.create("https://" + authority + ":" + port), "", serviceAccountDirectory);

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * One HTTP client keeps its connection to the API server alive between attempts. It is
  * built for the CA certificate it is given and built again when that changes, as it does
- * when the cluster's CA is rotated; the token is sent as given, read anew by each attempt.
+ * when the cluster's CA is rotated; the token is sent as given, read anew by each
+ * attempt.
  */
 final class KubernetesApiClient implements AutoCloseable {
 
@@ -52,7 +53,8 @@ final class KubernetesApiClient implements AutoCloseable {
 
 	/**
 	 * Get a path of the API.
-	 * @param path the path and query, such as {@code /api/v1/namespaces/shop/endpoints/payments}
+	 * @param path the path and query, such as
+	 * {@code /api/v1/namespaces/shop/endpoints/payments}
 	 * @param credentials the service account's token and CA certificate
 	 * @param timeout limit for the exchange
 	 * @return the status and body of the answer
@@ -79,8 +81,7 @@ final class KubernetesApiClient implements AutoCloseable {
 		}
 		if (this.client == null || !Arrays.equals(this.trusted, caCertificate)) {
 			CheckHttpClient replaced = this.client;
-			this.client = new CheckHttpClient(this.connectTimeout, this.threadName,
-					PemTrust.sslContext(caCertificate));
+			this.client = new CheckHttpClient(this.connectTimeout, this.threadName, PemTrust.sslContext(caCertificate));
 			this.trusted = caCertificate;
 			if (replaced != null) {
 				replaced.close();

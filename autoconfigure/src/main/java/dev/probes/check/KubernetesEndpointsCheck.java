@@ -23,26 +23,27 @@ import dev.probes.check.KubernetesApiClient.Answer;
 import dev.probes.check.ReadyEndpoints.Count;
 
 /**
- * Checks that a Kubernetes Service has at least a number of ready endpoints, by asking the
- * Kubernetes API server with the pod's service account.
+ * Checks that a Kubernetes Service has at least a number of ready endpoints, by asking
+ * the Kubernetes API server with the pod's service account.
  *
  * <p>
  * Each attempt lists the Service's EndpointSlices
  * ({@code GET /apis/discovery.k8s.io/v1/namespaces/<namespace>/endpointslices?labelSelector=kubernetes.io/service-name=<service>})
- * and counts their ready endpoints (see {@link ReadyEndpoints}). When the API server answers
- * that list with 404, it does not serve {@code discovery.k8s.io/v1} (a list in a namespace
- * answers 404 for nothing else: in a namespace that does not exist, it is empty), and this
- * attempt and every later one get the core v1 Endpoints object instead
- * ({@code GET /api/v1/namespaces/<namespace>/endpoints/<service>}). No other answer leads to
- * Endpoints: a 403 on EndpointSlices is a permission to grant, not a reason to read another
- * resource with another permission.
+ * and counts their ready endpoints (see {@link ReadyEndpoints}). When the API server
+ * answers that list with 404, it does not serve {@code discovery.k8s.io/v1} (a list in a
+ * namespace answers 404 for nothing else: in a namespace that does not exist, it is
+ * empty), and this attempt and every later one get the core v1 Endpoints object instead
+ * ({@code GET /api/v1/namespaces/<namespace>/endpoints/<service>}). No other answer leads
+ * to Endpoints: a 403 on EndpointSlices is a permission to grant, not a reason to read
+ * another resource with another permission.
  *
  * <p>
- * The token and the CA certificate are read from their files by every attempt (the kubelet
- * rotates the token); the token is sent to the API server and nowhere else: no result,
- * detail or message holds it. A 401 or 403 is a permanent failure that names the permission
- * the service account lacks. Outside a pod (no {@code KUBERNETES_SERVICE_HOST}, or no
- * service-account files) every attempt fails permanently, saying so.
+ * The token and the CA certificate are read from their files by every attempt (the
+ * kubelet rotates the token); the token is sent to the API server and nowhere else: no
+ * result, detail or message holds it. A 401 or 403 is a permanent failure that names the
+ * permission the service account lacks. Outside a pod (no
+ * {@code KUBERNETES_SERVICE_HOST}, or no service-account files) every attempt fails
+ * permanently, saying so.
  */
 public final class KubernetesEndpointsCheck implements DependencyCheck {
 
@@ -52,7 +53,10 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 
 	private static final String NOT_IN_POD = "not running in a Kubernetes pod: ";
 
-	/** The user a 403 names, for a service account: {@code system:serviceaccount:<namespace>:<name>}. */
+	/**
+	 * The user a 403 names, for a service account:
+	 * {@code system:serviceaccount:<namespace>:<name>}.
+	 */
 	private static final Pattern SERVICE_ACCOUNT_USER = Pattern
 		.compile("system:serviceaccount:([a-z0-9]([-a-z0-9]*[a-z0-9])?):([a-z0-9]([-a-z0-9.]*[a-z0-9])?)");
 
@@ -142,14 +146,15 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 			return CheckResult.failure(describe(ex), details(namespace, resource, null));
 		}
 		catch (GeneralSecurityException ex) {
-			return CheckResult.failure(this.access.caFile() + " holds no valid certificate: "
-					+ FailureDescriptions.describe(ex), details(namespace, resource, null));
+			return CheckResult.failure(
+					this.access.caFile() + " holds no valid certificate: " + FailureDescriptions.describe(ex),
+					details(namespace, resource, null));
 		}
 	}
 
 	/**
-	 * Mask the token in a result's error: no message of the JDK or of the API server is known
-	 * to echo it, and none ever will through this check.
+	 * Mask the token in a result's error: no message of the JDK or of the API server is
+	 * known to echo it, and none ever will through this check.
 	 */
 	private static CheckResult withoutToken(CheckResult result, ServiceAccountCredentials credentials) {
 		String error = result.error();
@@ -178,8 +183,8 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 	}
 
 	/**
-	 * Return whether a name is a DNS label, as the names of namespaces and Services are: safe
-	 * in a URL path as it is.
+	 * Return whether a name is a DNS label, as the names of namespaces and Services are:
+	 * safe in a URL path as it is.
 	 * @param name the name
 	 * @return whether it is one
 	 */
@@ -203,8 +208,9 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 		}
 		if (answer.status() != 200) {
 			String message = statusMessage(answer);
-			return CheckResult.failure("HTTP " + answer.status() + " from the Kubernetes API"
-					+ ((message != null) ? ": " + message : ""), details(namespace, resource, null));
+			return CheckResult.failure(
+					"HTTP " + answer.status() + " from the Kubernetes API" + ((message != null) ? ": " + message : ""),
+					details(namespace, resource, null));
 		}
 		Count count;
 		try {
@@ -245,11 +251,13 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 					+ " the pod's service account needs " + permission, details);
 		}
 		String who = (serviceAccount != null) ? "service account " + serviceAccount : "the pod's service account";
-		return CheckResult.permanentFailure("HTTP 403: " + who + " lacks " + permission
-				+ ": grant it with a Role and a RoleBinding", details);
+		return CheckResult.permanentFailure(
+				"HTTP 403: " + who + " lacks " + permission + ": grant it with a Role and a RoleBinding", details);
 	}
 
-	/** The service account that a 403's Status message names, as {@code namespace:name}. */
+	/**
+	 * The service account that a 403's Status message names, as {@code namespace:name}.
+	 */
 	private static @Nullable String deniedServiceAccount(Answer answer) {
 		String message = statusMessage(answer);
 		if (message == null) {
@@ -259,7 +267,9 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 		return user.find() ? user.group(1) + ":" + user.group(3) : null;
 	}
 
-	/** The message of the Status object that the API server answers an error with, if any. */
+	/**
+	 * The message of the Status object that the API server answers an error with, if any.
+	 */
 	private static @Nullable String statusMessage(Answer answer) {
 		try {
 			if (JsonReader.read(answer.body()) instanceof Map<?, ?> status
@@ -285,7 +295,8 @@ public final class KubernetesEndpointsCheck implements DependencyCheck {
 
 	private static String describe(Exception failure) {
 		if (FailureDescriptions.causeChain(failure).stream().anyMatch(SSLException.class::isInstance)) {
-			// Most often the API server's certificate is not signed by ca.crt: say it is TLS.
+			// Most often the API server's certificate is not signed by ca.crt: say it is
+			// TLS.
 			return "TLS with the Kubernetes API failed: " + FailureDescriptions.describe(failure);
 		}
 		return FailureDescriptions.describe(failure);

@@ -24,7 +24,8 @@ final class PemTrust {
 	 * Create a TLS context that trusts the given certificates.
 	 * @param pem one or more PEM certificates, as in {@code ca.crt}
 	 * @return the context
-	 * @throws GeneralSecurityException when the text holds no certificate or a malformed one
+	 * @throws GeneralSecurityException when the text holds no certificate or a malformed
+	 * one
 	 */
 	static SSLContext sslContext(byte[] pem) throws GeneralSecurityException {
 		Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")

@@ -15,17 +15,18 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * In EndpointSlices, an endpoint is ready when its {@code conditions.ready} is true or
  * absent, which the API says to read as ready. An endpoint is one pod (its
- * {@code targetRef}), or its addresses where it has no {@code targetRef}: the EndpointSlice
- * API allows the same endpoint in more than one slice while the controller moves it, and a
- * dual-stack Service has one slice per address family, each listing the same pods. So the
- * ready endpoints are counted per address family ({@code addressType}), each distinct one
- * once, and the largest family's count is the Service's: a pod reachable over IPv4 and IPv6
- * counts once, and a single-stack Service's count is that of its only family.
+ * {@code targetRef}), or its addresses where it has no {@code targetRef}: the
+ * EndpointSlice API allows the same endpoint in more than one slice while the controller
+ * moves it, and a dual-stack Service has one slice per address family, each listing the
+ * same pods. So the ready endpoints are counted per address family ({@code addressType}),
+ * each distinct one once, and the largest family's count is the Service's: a pod
+ * reachable over IPv4 and IPv6 counts once, and a single-stack Service's count is that of
+ * its only family.
  *
  * <p>
- * In core v1 Endpoints, the ready endpoints are the {@code addresses} of its subsets (never
- * the {@code notReadyAddresses}), each distinct one once: a pod appears in more than one
- * subset when its ports differ.
+ * In core v1 Endpoints, the ready endpoints are the {@code addresses} of its subsets
+ * (never the {@code notReadyAddresses}), each distinct one once: a pod appears in more
+ * than one subset when its ports differ.
  */
 final class ReadyEndpoints {
 
@@ -60,7 +61,8 @@ final class ReadyEndpoints {
 	 * Count the ready addresses of a core v1 {@code Endpoints} object.
 	 * @param endpoints the object, as read from JSON
 	 * @return the count, with one "slice" for the object
-	 * @throws IllegalArgumentException when the object is not shaped as the API defines it
+	 * @throws IllegalArgumentException when the object is not shaped as the API defines
+	 * it
 	 */
 	static Count inEndpoints(@Nullable Object endpoints) {
 		Set<String> ready = new HashSet<>();

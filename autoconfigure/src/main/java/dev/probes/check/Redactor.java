@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes any text about a dependency safe to show in a probe body, a health detail, a log line
- * or a start-up report: the dependency's own secrets (its password, header values, URL user
- * info) masked, any URL user info and secret-looking parameters removed, cut to its first line
- * and a bounded length. The one place where Probes masks secrets.
+ * Makes any text about a dependency safe to show in a probe body, a health detail, a log
+ * line or a start-up report: the dependency's own secrets (its password, header values,
+ * URL user info) masked, any URL user info and secret-looking parameters removed, cut to
+ * its first line and a bounded length. The one place where Probes masks secrets.
  */
 public final class Redactor {
 
@@ -19,7 +19,9 @@ public final class Redactor {
 
 	private static final int MAX_LENGTH = 200;
 
-	/** Secrets shorter than this are not masked: masking "a" would shred every message. */
+	/**
+	 * Secrets shorter than this are not masked: masking "a" would shred every message.
+	 */
 	private static final int MIN_SECRET_LENGTH = 3;
 
 	private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/?#\\s]*@");
@@ -54,8 +56,8 @@ public final class Redactor {
 	}
 
 	/**
-	 * Make text safe to show without knowing whose it is: URL user info and secret-looking
-	 * parameters removed, first line, bounded length.
+	 * Make text safe to show without knowing whose it is: URL user info and
+	 * secret-looking parameters removed, first line, bounded length.
 	 * @param text any text that may echo a URL
 	 * @return the text, safe to show
 	 */
@@ -94,8 +96,8 @@ public final class Redactor {
 	}
 
 	/**
-	 * Make any text about the dependency safe to show: its secrets masked, URL user info and
-	 * secret-looking parameters removed, cut to its first line and a bounded length.
+	 * Make any text about the dependency safe to show: its secrets masked, URL user info
+	 * and secret-looking parameters removed, cut to its first line and a bounded length.
 	 * @param text any text that may echo a URL or a secret
 	 * @return the text, safe to show
 	 */

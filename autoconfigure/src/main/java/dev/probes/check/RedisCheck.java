@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * The connection comes from a {@link Ping}: the application's connection factory (its
- * shared or pooled connection) or a client of the check's own, so the number of connections
- * the server sees does not grow with the checks. A rejected login ({@code NOAUTH},
- * {@code WRONGPASS}) is a permanent failure: retrying will not mend it.
+ * shared or pooled connection) or a client of the check's own, so the number of
+ * connections the server sees does not grow with the checks. A rejected login
+ * ({@code NOAUTH}, {@code WRONGPASS}) is a permanent failure: retrying will not mend it.
  */
 public final class RedisCheck implements DependencyCheck {
 
@@ -29,8 +29,8 @@ public final class RedisCheck implements DependencyCheck {
 	/**
 	 * Create a check.
 	 * @param ping sends one {@code PING}
-	 * @param ownedResource what the check holds of its own (a client, a thread), closed with
-	 * the check; never the application's connection factory
+	 * @param ownedResource what the check holds of its own (a client, a thread), closed
+	 * with the check; never the application's connection factory
 	 */
 	public RedisCheck(Ping ping, @Nullable AutoCloseable ownedResource) {
 		this.ping = ping;
@@ -56,8 +56,8 @@ public final class RedisCheck implements DependencyCheck {
 	}
 
 	/**
-	 * Return whether Redis refused the login: its error reply starts with the error code, and
-	 * clients pass it on as the message of some exception in the chain.
+	 * Return whether Redis refused the login: its error reply starts with the error code,
+	 * and clients pass it on as the message of some exception in the chain.
 	 */
 	static boolean isLoginRejected(Throwable failure) {
 		return FailureDescriptions.causeChain(failure).stream().map(Throwable::getMessage).anyMatch((message) -> {
@@ -81,11 +81,13 @@ public final class RedisCheck implements DependencyCheck {
 	public interface Ping {
 
 		/**
-		 * Send {@code PING} and return the reply. An implementation waits at most the timeout
-		 * where its client allows, and gives up when its thread is interrupted otherwise.
+		 * Send {@code PING} and return the reply. An implementation waits at most the
+		 * timeout where its client allows, and gives up when its thread is interrupted
+		 * otherwise.
 		 * @param timeout time limit for this attempt
 		 * @return the reply, {@code PONG} from a healthy server
-		 * @throws Exception when the server could not be reached or answered with an error
+		 * @throws Exception when the server could not be reached or answered with an
+		 * error
 		 */
 		@Nullable String ping(Duration timeout) throws Exception;
 

@@ -11,8 +11,8 @@ final class Resources {
 	}
 
 	/**
-	 * Close a resource, ignoring a failure: a client or pool of a stopping application that
-	 * will not close cleanly leaves nothing to report to.
+	 * Close a resource, ignoring a failure: a client or pool of a stopping application
+	 * that will not close cleanly leaves nothing to report to.
 	 * @param resource the resource, or {@code null} for none
 	 */
 	static void closeQuietly(@Nullable AutoCloseable resource) {

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.util.regex.Pattern;
 
 /**
- * The service account's token and CA certificate, as read from their files for one attempt.
+ * The service account's token and CA certificate, as read from their files for one
+ * attempt.
  *
  * <p>
- * The kubelet rotates the token (a bound token expires, an hour by default) by writing the
- * file anew, atomically; reading it for each attempt sends the token that is valid now. The
- * token is a secret: {@link #toString()} never shows it, and no message about it does.
+ * The kubelet rotates the token (a bound token expires, an hour by default) by writing
+ * the file anew, atomically; reading it for each attempt sends the token that is valid
+ * now. The token is a secret: {@link #toString()} never shows it, and no message about it
+ * does.
  */
 final class ServiceAccountCredentials {
 

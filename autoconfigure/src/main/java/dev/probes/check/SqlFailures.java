@@ -4,12 +4,14 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * Tells the SQL failures that retrying will not mend (a rejected login, a database that does
- * not exist) from those that a starting or unreachable database produces too.
+ * Tells the SQL failures that retrying will not mend (a rejected login, a database that
+ * does not exist) from those that a starting or unreachable database produces too.
  */
 final class SqlFailures {
 
-	/** SQL state class 28: invalid authorization specification (wrong user or password). */
+	/**
+	 * SQL state class 28: invalid authorization specification (wrong user or password).
+	 */
 	private static final String SQL_STATE_INVALID_AUTHORIZATION = "28";
 
 	/** SQL state 3D000: invalid catalog name (the database does not exist). */
@@ -22,8 +24,8 @@ final class SqlFailures {
 	}
 
 	/**
-	 * Return whether a failure, or any of its causes, is an SQL failure that retrying will
-	 * not mend: drivers and pools wrap the driver's own exception.
+	 * Return whether a failure, or any of its causes, is an SQL failure that retrying
+	 * will not mend: drivers and pools wrap the driver's own exception.
 	 * @param failure what the check threw
 	 * @return whether the failure is permanent
 	 */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * HTTP status codes that count as up, written as codes and ranges such as
- * {@code 200-399} or {@code 200,204}.
+ * HTTP status codes that count as up, written as codes and ranges such as {@code 200-399}
+ * or {@code 200,204}.
  */
 public final class StatusRange {
 
@@ -22,7 +22,8 @@ public final class StatusRange {
 	 * Parse a list of codes and ranges.
 	 * @param text for example {@code 200-399} or {@code 200,204,301-302}
 	 * @return the parsed range
-	 * @throws IllegalArgumentException when the text is not a list of codes from 100 to 599
+	 * @throws IllegalArgumentException when the text is not a list of codes from 100 to
+	 * 599
 	 */
 	public static StatusRange parse(String text) {
 		List<int[]> ranges = new ArrayList<>();

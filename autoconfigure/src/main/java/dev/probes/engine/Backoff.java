@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with a cap and jitter: the delay after the n-th consecutive failure is
- * {@code initial × multiplier^(n-1)}, varied by ± {@code jitter} and never above {@code max}.
- * Jitter keeps pods and dependencies that failed together from retrying in lockstep.
+ * Exponential backoff with a cap and jitter: the delay after the n-th consecutive failure
+ * is {@code initial × multiplier^(n-1)}, varied by ± {@code jitter} and never above
+ * {@code max}. Jitter keeps pods and dependencies that failed together from retrying in
+ * lockstep.
  *
  * @param initial delay after the first failure
  * @param max longest delay

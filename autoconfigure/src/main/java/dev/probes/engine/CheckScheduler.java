@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * One timer thread schedules attempts and timeouts; attempts run on a pool of at most one
  * thread per dependency, which is enough because a dependency never has more than one
- * attempt in flight. Idle threads end after a minute, so the pool stays small. Monitors added
- * after the start (the health contributors run in the background once the context knows
- * them) start at once and grow the pool by one thread each.
+ * attempt in flight. Idle threads end after a minute, so the pool stays small. Monitors
+ * added after the start (the health contributors run in the background once the context
+ * knows them) start at once and grow the pool by one thread each.
  */
 public final class CheckScheduler implements AutoCloseable {
 
@@ -95,7 +95,8 @@ public final class CheckScheduler implements AutoCloseable {
 			this.workers = workers;
 		}
 		else if (this.workers.getMaximumPoolSize() < this.monitors.size()) {
-			// One thread per dependency: grow the maximum first, it may never be below the core size.
+			// One thread per dependency: grow the maximum first, it may never be below
+			// the core size.
 			this.workers.setMaximumPoolSize(this.monitors.size());
 			this.workers.setCorePoolSize(this.monitors.size());
 		}

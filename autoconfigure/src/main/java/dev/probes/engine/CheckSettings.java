@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param failureThreshold consecutive failures before an up dependency is reported down
  * @param successThreshold consecutive successes before a down dependency is reported up
  * @param maxStaleness age past which an up result no longer counts
- * @param jitter fraction by which each delay between attempts is shortened at random, from 0
- * (a fixed schedule) to 1
+ * @param jitter fraction by which each delay between attempts is shortened at random,
+ * from 0 (a fixed schedule) to 1
  */
 public record CheckSettings(boolean critical, Duration interval, Duration intervalWhenDown, Duration timeout,
 		int failureThreshold, int successThreshold, Duration maxStaleness, double jitter) {
@@ -33,12 +33,15 @@ public record CheckSettings(boolean critical, Duration interval, Duration interv
 
 	/**
 	 * Create settings with a fixed schedule, without jitter.
-	 * @param critical whether the dependency fails readiness and is waited for at start-up
+	 * @param critical whether the dependency fails readiness and is waited for at
+	 * start-up
 	 * @param interval time between attempts while the dependency is up
 	 * @param intervalWhenDown time between attempts while it is down or unknown
 	 * @param timeout limit for one attempt
-	 * @param failureThreshold consecutive failures before an up dependency is reported down
-	 * @param successThreshold consecutive successes before a down dependency is reported up
+	 * @param failureThreshold consecutive failures before an up dependency is reported
+	 * down
+	 * @param successThreshold consecutive successes before a down dependency is reported
+	 * up
 	 * @param maxStaleness age past which an up result no longer counts
 	 */
 	public CheckSettings(boolean critical, Duration interval, Duration intervalWhenDown, Duration timeout,

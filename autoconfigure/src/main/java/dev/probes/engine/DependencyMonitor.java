@@ -22,15 +22,15 @@ import dev.probes.check.FailureDescriptions;
 import dev.probes.check.Redactor;
 
 /**
- * Runs the check of one dependency in the background, one attempt at a time, and holds its
- * latest {@link DependencyState}.
+ * Runs the check of one dependency in the background, one attempt at a time, and holds
+ * its latest {@link DependencyState}.
  *
  * <p>
  * An attempt past its timeout is abandoned: it is recorded as a failure at once and its
  * thread is interrupted, but the next attempt waits until that thread is free again. So a
  * hung driver pins at most one thread and one connection per dependency, however long it
- * hangs. An attempt abandoned before a thread could start it (a starved machine) is not run
- * at all.
+ * hangs. An attempt abandoned before a thread could start it (a starved machine) is not
+ * run at all.
  */
 public final class DependencyMonitor {
 
@@ -58,7 +58,8 @@ public final class DependencyMonitor {
 
 	private volatile Duration nextAttemptIn = Duration.ZERO;
 
-	// The configured delay of the schedule the next attempt is on; zero when it is on none
+	// The configured delay of the schedule the next attempt is on; zero when it is on
+	// none
 	// (the first attempt, checkNow, a prompt re-check, the start-up wait's backoff).
 	private volatile Duration scheduledEvery = Duration.ZERO;
 
@@ -92,8 +93,8 @@ public final class DependencyMonitor {
 	 * @param clock source of timestamps
 	 * @param listeners told after every attempt
 	 */
-	public DependencyMonitor(String name, String type, DependencyCheck check, CheckSettings settings,
-			Redactor redactor, Clock clock, List<StateListener> listeners) {
+	public DependencyMonitor(String name, String type, DependencyCheck check, CheckSettings settings, Redactor redactor,
+			Clock clock, List<StateListener> listeners) {
 		this.name = name;
 		this.type = type;
 		this.check = check;
@@ -144,7 +145,8 @@ public final class DependencyMonitor {
 	}
 
 	/**
-	 * Return the delay that was set before the next attempt when the latest one completed.
+	 * Return the delay that was set before the next attempt when the latest one
+	 * completed.
 	 * @return the delay
 	 */
 	public Duration nextAttemptIn() {
@@ -232,7 +234,8 @@ public final class DependencyMonitor {
 	private void execute(long attempt, long startedAt) {
 		synchronized (this) {
 			if (attempt == this.abandonedAttempt) {
-				// Timed out before a thread was free to start it: the failure is recorded.
+				// Timed out before a thread was free to start it: the failure is
+				// recorded.
 				freeAbandoned();
 				return;
 			}
@@ -246,11 +249,13 @@ public final class DependencyMonitor {
 		}
 		catch (Throwable ex) {
 			// A check tells a permanent failure in its result; a thrown one may go away.
-			outcome = outcome(false, FailureDescriptions.describe(ex, this.redactor), false, Map.of(), startedAt, false);
+			outcome = outcome(false, FailureDescriptions.describe(ex, this.redactor), false, Map.of(), startedAt,
+					false);
 		}
 		synchronized (this) {
 			this.runner = null;
-			// An interrupt that came after the check returned is not for the attempts of other
+			// An interrupt that came after the check returned is not for the attempts of
+			// other
 			// dependencies that this pool thread runs next.
 			Thread.interrupted();
 			if (attempt == this.abandonedAttempt) {
@@ -284,8 +289,10 @@ public final class DependencyMonitor {
 			}
 			this.abandonedAttempt = attempt;
 			if (this.runner != null) {
-				// Interrupts waits that honour it, such as a pool's getConnection. Under the
-				// lock, so that it reaches this attempt's check and nothing the thread runs later.
+				// Interrupts waits that honour it, such as a pool's getConnection. Under
+				// the
+				// lock, so that it reaches this attempt's check and nothing the thread
+				// runs later.
 				this.runner.interrupt();
 			}
 		}
@@ -297,9 +304,12 @@ public final class DependencyMonitor {
 		DependencyState previous = this.state.get();
 		DependencyState current = this.thresholds.apply(previous, outcome);
 		this.state.set(current);
-		// An attempt that timed out while the dependency was up may have started in a short
-		// outage that is over by now: a prompt re-check settles it, rather than leaving a stale
-		// DOWN in place for interval-when-down. Once down, the usual schedule holds again.
+		// An attempt that timed out while the dependency was up may have started in a
+		// short
+		// outage that is over by now: a prompt re-check settles it, rather than leaving a
+		// stale
+		// DOWN in place for interval-when-down. Once down, the usual schedule holds
+		// again.
 		boolean recheck = outcome.timedOut() && previous.status() == DependencyStatus.UP
 				&& this.backoffWhileDown == null;
 		Duration delay;
@@ -330,8 +340,10 @@ public final class DependencyMonitor {
 		Duration base = (current.status() == DependencyStatus.UP) ? this.settings.interval()
 				: this.settings.intervalWhenDown();
 		this.scheduledEvery = base;
-		// After start and after a change of status each pod takes a new phase, from where its
-		// attempt was on the schedule it leaves (see Spread); otherwise the pods drift apart a
+		// After start and after a change of status each pod takes a new phase, from where
+		// its
+		// attempt was on the schedule it leaves (see Spread); otherwise the pods drift
+		// apart a
 		// little at every attempt.
 		return (previous.status() != current.status()) ? this.spread.rephase(base, previousSchedule)
 				: this.spread.shorten(base);

@@ -21,7 +21,8 @@ import dev.probes.check.Durations;
  * wrong password or a missing database
  * @param details facts reported by the latest attempt
  * @param timedOut whether the latest attempt was abandoned past its timeout
- * @param since when the status took its current value, {@code null} before the first attempt
+ * @param since when the status took its current value, {@code null} before the first
+ * attempt
  */
 public record DependencyState(DependencyStatus status, @Nullable Instant lastChecked, @Nullable Duration latency,
 		int consecutiveFailures, int consecutiveSuccesses, @Nullable String error, boolean permanent,
@@ -37,8 +38,9 @@ public record DependencyState(DependencyStatus status, @Nullable Instant lastChe
 	}
 
 	/**
-	 * Return this state as seen at {@code now}: an UP result older than {@code maxStaleness}
-	 * means the background checker has stalled, so it no longer counts as UP.
+	 * Return this state as seen at {@code now}: an UP result older than
+	 * {@code maxStaleness} means the background checker has stalled, so it no longer
+	 * counts as UP.
 	 * @param now the current time
 	 * @param maxStaleness the age past which an UP result is stale
 	 * @return this state, or a DOWN copy when stale

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Applies failure and success thresholds: the status flips only after enough consecutive
- * outcomes of the other kind, so a single blip neither fails readiness nor ends an outage.
+ * outcomes of the other kind, so a single blip neither fails readiness nor ends an
+ * outage.
  */
 final class Thresholds {
 

@@ -18,9 +18,9 @@ import dev.probes.web.ProbeVerdicts;
  *
  * <p>
  * The states are taken from the events themselves rather than from
- * {@link ApplicationAvailability}, which hears the same event and may not have stored it yet.
- * Before the first liveness event the process is starting, which is alive; before the first
- * readiness event it refuses traffic, as Spring Boot's own default says.
+ * {@link ApplicationAvailability}, which hears the same event and may not have stored it
+ * yet. Before the first liveness event the process is starting, which is alive; before
+ * the first readiness event it refuses traffic, as Spring Boot's own default says.
  */
 public final class AvailabilityMembers implements ApplicationListener<AvailabilityChangeEvent<?>> {
 
@@ -53,8 +53,8 @@ public final class AvailabilityMembers implements ApplicationListener<Availabili
 	}
 
 	ProbeMember liveness(String name) {
-		return new Member(name, () -> (this.liveness != LivenessState.BROKEN) ? Health.up().build()
-				: Health.down().build());
+		return new Member(name,
+				() -> (this.liveness != LivenessState.BROKEN) ? Health.up().build() : Health.down().build());
 	}
 
 	ProbeMember readiness(String name) {

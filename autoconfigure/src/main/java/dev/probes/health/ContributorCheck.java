@@ -21,8 +21,8 @@ import dev.probes.check.DependencyCheck;
 
 /**
  * The {@code health} check type: calls an existing Spring Boot health contributor (Boot's
- * {@code db}, a user's {@code HealthIndicator}) in the background engine, with the engine's
- * timeout and thresholds, so that no probe ever calls it on a request thread.
+ * {@code db}, a user's {@code HealthIndicator}) in the background engine, with the
+ * engine's timeout and thresholds, so that no probe ever calls it on a request thread.
  *
  * <p>
  * The contributor is bound once the context knows it; until then an attempt fails. A
@@ -124,7 +124,8 @@ public final class ContributorCheck implements DependencyCheck {
 			}
 			parts.put(entry.name(), shown);
 		}
-		Status status = statuses.isEmpty() ? Status.UNKNOWN : StatusAggregator.getDefault().getAggregateStatus(statuses);
+		Status status = statuses.isEmpty() ? Status.UNKNOWN
+				: StatusAggregator.getDefault().getAggregateStatus(statuses);
 		return Health.status(status).withDetails(parts).build();
 	}
 

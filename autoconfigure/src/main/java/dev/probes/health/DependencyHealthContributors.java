@@ -9,8 +9,8 @@ import dev.probes.engine.DependencyMonitor;
 import dev.probes.web.ProbeVerdicts;
 
 /**
- * Registers one health contributor per declared dependency, under the dependency's own name
- * ({@code /actuator/health/postgres}), answered from the probes' verdicts.
+ * Registers one health contributor per declared dependency, under the dependency's own
+ * name ({@code /actuator/health/postgres}), answered from the probes' verdicts.
  */
 public final class DependencyHealthContributors {
 
@@ -19,8 +19,8 @@ public final class DependencyHealthContributors {
 	 * @param scheduler the monitored dependencies
 	 * @param verdicts the verdicts the contributors answer from
 	 * @param registry the application's health contributor registry
-	 * @param onClash called with the dependency name and the registry's message when the name
-	 * is taken
+	 * @param onClash called with the dependency name and the registry's message when the
+	 * name is taken
 	 */
 	public static void register(CheckScheduler scheduler, ProbeVerdicts verdicts, HealthContributorRegistry registry,
 			BiConsumer<String, String> onClash) {

@@ -20,7 +20,8 @@ import dev.probes.web.ProbeMember;
  * <p>
  * A dependency with no result yet reports {@code OUT_OF_SERVICE}, as Spring's own
  * readiness indicator does while refusing traffic: {@code UNKNOWN} would rank below
- * {@code UP} in the default status order and let the pod look ready before the first check.
+ * {@code UP} in the default status order and let the pod look ready before the first
+ * check.
  */
 final class DependencyMember implements ProbeMember {
 

@@ -36,15 +36,16 @@ import dev.probes.web.ProbeVerdicts;
 
 /**
  * Binds the probes to their members once every bean exists: the members of Actuator's
- * {@code liveness} and {@code readiness} groups become probe members, and from then on both
- * the probes and Actuator's endpoint read them from the same verdicts.
+ * {@code liveness} and {@code readiness} groups become probe members, and from then on
+ * both the probes and Actuator's endpoint read them from the same verdicts.
  *
  * <p>
- * A contributor that Probes does not own (Boot's {@code db}, a user's {@code HealthIndicator}),
- * whether a member of a probe group or only of {@code /actuator/health}, is run in the
- * background like a declared dependency of type {@code health}, and replaced in the health
- * registry by its latest background result, so that no health endpoint calls it on a
- * request thread. Spring's availability states and {@code ping} are read from memory.
+ * A contributor that Probes does not own (Boot's {@code db}, a user's
+ * {@code HealthIndicator}), whether a member of a probe group or only of
+ * {@code /actuator/health}, is run in the background like a declared dependency of type
+ * {@code health}, and replaced in the health registry by its latest background result, so
+ * that no health endpoint calls it on a request thread. Spring's availability states and
+ * {@code ping} are read from memory.
  */
 public final class ProbeBinding implements SmartInitializingSingleton {
 
@@ -105,7 +106,8 @@ public final class ProbeBinding implements SmartInitializingSingleton {
 		List<String> names = names(owned);
 		ProbeDefinition liveness = definition(Probe.LIVENESS, names, owned, declaredContributors);
 		ProbeDefinition readiness = definition(Probe.READINESS, names, owned, declaredContributors);
-		// Every other contributor too, so that no health endpoint, /actuator/health included,
+		// Every other contributor too, so that no health endpoint, /actuator/health
+		// included,
 		// calls one on a request thread.
 		names.forEach((name) -> member(name, owned, declaredContributors));
 		Set<String> inProbes = new LinkedHashSet<>();
@@ -128,7 +130,8 @@ public final class ProbeBinding implements SmartInitializingSingleton {
 					continue;
 				}
 				check.bind(contributor);
-				// Its attempts so far failed for want of the contributor: try again at once.
+				// Its attempts so far failed for want of the contributor: try again at
+				// once.
 				monitor.checkNow();
 				bound.putIfAbsent(check.contributorName(), monitor);
 			}
@@ -200,7 +203,8 @@ public final class ProbeBinding implements SmartInitializingSingleton {
 			member = new ConstantMember(name, ping.health());
 		}
 		else if (contributor == null || contributor instanceof SnapshotHealthIndicator) {
-			// Not expected: a member is a contributor. Fail the member rather than the start.
+			// Not expected: a member is a contributor. Fail the member rather than the
+			// start.
 			member = new ConstantMember(name, Health.unknown().build());
 		}
 		else {

@@ -11,8 +11,9 @@ import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 
 /**
- * A liveness or readiness group as configured by Spring Boot (members, show-details, status
- * order, HTTP mapping), with dependencies added or taken out, served on an additional path.
+ * A liveness or readiness group as configured by Spring Boot (members, show-details,
+ * status order, HTTP mapping), with dependencies added or taken out, served on an
+ * additional path.
  */
 final class ProbeGroup implements HealthEndpointGroup {
 
@@ -37,7 +38,8 @@ final class ProbeGroup implements HealthEndpointGroup {
 
 	/**
 	 * Adjust a configured group: its members plus {@code extraMembers}, less
-	 * {@code excludedMembers} (which a wildcard {@code include} would otherwise bring in).
+	 * {@code excludedMembers} (which a wildcard {@code include} would otherwise bring
+	 * in).
 	 */
 	static ProbeGroup extending(HealthEndpointGroup group, Set<String> extraMembers, Set<String> excludedMembers,
 			@Nullable AdditionalHealthEndpointPath additionalPath) {

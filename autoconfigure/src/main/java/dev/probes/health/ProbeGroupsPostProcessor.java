@@ -10,15 +10,15 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Makes the liveness and readiness groups tell the truth about dependencies: critical
- * dependencies join readiness, no dependency is ever a member of liveness, and both groups
- * are served on the application port as {@code /livez} and {@code /readyz}.
+ * dependencies join readiness, no dependency is ever a member of liveness, and both
+ * groups are served on the application port as {@code /livez} and {@code /readyz}.
  *
  * <p>
- * Runs last, after Spring Boot's own availability-probes post-processor, so that it adjusts
- * the groups Spring Boot and the user configured rather than replacing them. A group's members
- * change only with an explicit {@code include}: its other settings ({@code show-details}, ...)
- * never widen it. A wildcard {@code include} never brings a dependency into liveness; naming
- * one there explicitly is a configuration error.
+ * Runs last, after Spring Boot's own availability-probes post-processor, so that it
+ * adjusts the groups Spring Boot and the user configured rather than replacing them. A
+ * group's members change only with an explicit {@code include}: its other settings
+ * ({@code show-details}, ...) never widen it. A wildcard {@code include} never brings a
+ * dependency into liveness; naming one there explicitly is a configuration error.
  */
 @Order(Ordered.LOWEST_PRECEDENCE)
 public final class ProbeGroupsPostProcessor implements HealthEndpointGroupsPostProcessor {
@@ -49,7 +49,8 @@ public final class ProbeGroupsPostProcessor implements HealthEndpointGroupsPostP
 		this.livenessChecks = Set.copyOf(livenessChecks);
 		this.liveness = liveness;
 		this.readiness = readiness;
-		List<String> inLiveness = liveness.include().stream()
+		List<String> inLiveness = liveness.include()
+			.stream()
 			.filter((name) -> this.criticalDependencies.contains(name) || this.otherDependencies.contains(name))
 			.distinct()
 			.toList();

@@ -56,8 +56,8 @@ final class ProbeHealthEndpointGroups implements HealthEndpointGroups, Additiona
 		notReadiness.addAll(livenessChecks);
 		this.liveness = probeGroup(LIVENESS, "/livez", Set.of("livenessState"), livenessChecks, allDependencies,
 				liveness);
-		this.readiness = probeGroup(READINESS, "/readyz", Set.of("readinessState"), criticalDependencies,
-				notReadiness, readiness);
+		this.readiness = probeGroup(READINESS, "/readyz", Set.of("readinessState"), criticalDependencies, notReadiness,
+				readiness);
 		Set<String> names = new LinkedHashSet<>(groups.getNames());
 		names.add(LIVENESS);
 		names.add(READINESS);
@@ -76,8 +76,10 @@ final class ProbeHealthEndpointGroups implements HealthEndpointGroups, Additiona
 		Set<String> members = new LinkedHashSet<>(defaultMembers);
 		members.addAll(extraMembers);
 		members.removeAll(named.exclude());
-		// Settings (show-details, status order, HTTP mapping) of the group the user configured,
-		// else of the health endpoint: Boot's unconfigured probe groups never show details.
+		// Settings (show-details, status order, HTTP mapping) of the group the user
+		// configured,
+		// else of the health endpoint: Boot's unconfigured probe groups never show
+		// details.
 		HealthEndpointGroup settings = (configured != null && named.configured()) ? configured
 				: this.groups.getPrimary();
 		return ProbeGroup.of(settings, members, additionalPath);

@@ -7,9 +7,9 @@ import dev.probes.web.ProbeMember;
 import dev.probes.web.ProbeVerdicts;
 
 /**
- * What Actuator's health endpoint calls in place of a probe member: the member's health as of
- * the current verdicts, so that {@code /actuator/health/readiness} and {@code /readyz} agree
- * after every change and neither does any I/O.
+ * What Actuator's health endpoint calls in place of a probe member: the member's health
+ * as of the current verdicts, so that {@code /actuator/health/readiness} and
+ * {@code /readyz} agree after every change and neither does any I/O.
  */
 final class SnapshotHealthIndicator implements HealthIndicator {
 

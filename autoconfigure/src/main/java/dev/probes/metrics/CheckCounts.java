@@ -7,9 +7,9 @@ import dev.probes.engine.DependencyState;
 import dev.probes.engine.DependencyStatus;
 
 /**
- * Running totals of one dependency's attempts, kept whether or not a registry is bound yet:
- * checks start before Micrometer binds its meters, and the first attempts at start-up are
- * the ones an operator most wants counted.
+ * Running totals of one dependency's attempts, kept whether or not a registry is bound
+ * yet: checks start before Micrometer binds its meters, and the first attempts at
+ * start-up are the ones an operator most wants counted.
  */
 final class CheckCounts {
 

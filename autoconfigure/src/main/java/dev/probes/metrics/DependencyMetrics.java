@@ -21,13 +21,13 @@ import dev.probes.engine.StateListener;
 import dev.probes.metrics.CheckCounts.Outcome;
 
 /**
- * Publishes each dependency's state and attempts as Micrometer meters. Counting happens on
- * the check threads after each attempt; a scrape reads the totals and the latest state from
- * memory, so neither a probe nor a scrape ever causes a check.
+ * Publishes each dependency's state and attempts as Micrometer meters. Counting happens
+ * on the check threads after each attempt; a scrape reads the totals and the latest state
+ * from memory, so neither a probe nor a scrape ever causes a check.
  *
  * <p>
- * Tags are the dependency's name, its type and whether it is critical: never a URL, a host
- * or anything else from its configuration, which may hold credentials.
+ * Tags are the dependency's name, its type and whether it is critical: never a URL, a
+ * host or anything else from its configuration, which may hold credentials.
  */
 public final class DependencyMetrics implements MeterBinder, StateListener {
 
@@ -40,19 +40,25 @@ public final class DependencyMetrics implements MeterBinder, StateListener {
 	/** Function counter: attempts by outcome, tagged {@code outcome=up|down|timeout}. */
 	public static final String CHECKS = "probes.dependency.checks";
 
-	/** Function counter: changes of status, tagged {@code status=up|down} with the new status. */
+	/**
+	 * Function counter: changes of status, tagged {@code status=up|down} with the new
+	 * status.
+	 */
 	public static final String TRANSITIONS = "probes.dependency.transitions";
 
 	private final Supplier<List<DependencyMonitor>> monitors;
 
 	private final Map<String, CheckCounts> counts = new ConcurrentHashMap<>();
 
-	/** The dependencies whose meters each bound registry has, so that none registers twice. */
+	/**
+	 * The dependencies whose meters each bound registry has, so that none registers
+	 * twice.
+	 */
 	private final Map<MeterRegistry, Set<String>> registered = new ConcurrentHashMap<>();
 
 	/**
-	 * Create metrics for the dependencies that a supplier lists, read when a registry binds:
-	 * the monitors do not exist yet when this listener is created.
+	 * Create metrics for the dependencies that a supplier lists, read when a registry
+	 * binds: the monitors do not exist yet when this listener is created.
 	 * @param monitors the monitored dependencies
 	 */
 	public DependencyMetrics(Supplier<List<DependencyMonitor>> monitors) {
@@ -68,7 +74,8 @@ public final class DependencyMetrics implements MeterBinder, StateListener {
 	@Override
 	public void attemptCompleted(DependencyMonitor dependency, DependencyState previous, DependencyState current) {
 		counts(dependency).record(previous, current);
-		// A monitor added after binding, such as a health contributor run in the background.
+		// A monitor added after binding, such as a health contributor run in the
+		// background.
 		this.registered.keySet().forEach((registry) -> register(registry, dependency));
 	}
 
@@ -87,8 +94,9 @@ public final class DependencyMetrics implements MeterBinder, StateListener {
 			.tags(tags)
 			.description("State of the dependency as probes see it: 1 up, 0 down, -1 no result yet")
 			.register(registry);
-		FunctionTimer.builder(DURATION, counts, CheckCounts::attempts, (c) -> c.totalTime(TimeUnit.NANOSECONDS),
-				TimeUnit.NANOSECONDS)
+		FunctionTimer
+			.builder(DURATION, counts, CheckCounts::attempts, (c) -> c.totalTime(TimeUnit.NANOSECONDS),
+					TimeUnit.NANOSECONDS)
 			.tags(tags)
 			.description("Time taken by the dependency's check attempts; an abandoned attempt counts its timeout")
 			.register(registry);

@@ -35,7 +35,8 @@ public final class ReadinessDrain implements SmartLifecycle {
 	/**
 	 * Create a drain.
 	 * @param publisher where the readiness change is published
-	 * @param delay how long to keep serving once readiness has turned 503; zero for no wait
+	 * @param delay how long to keep serving once readiness has turned 503; zero for no
+	 * wait
 	 */
 	public ReadinessDrain(ApplicationEventPublisher publisher, Duration delay) {
 		this.publisher = publisher;
@@ -57,8 +58,8 @@ public final class ReadinessDrain implements SmartLifecycle {
 		if (this.delay.isZero()) {
 			return;
 		}
-		logger.info("Draining: /readyz answers 503 while requests are still served for "
-				+ Durations.format(this.delay));
+		logger
+			.info("Draining: /readyz answers 503 while requests are still served for " + Durations.format(this.delay));
 		long started = System.nanoTime();
 		try {
 			Thread.sleep(this.delay.toMillis());
@@ -77,7 +78,8 @@ public final class ReadinessDrain implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Stopped before every other lifecycle, the web server's graceful shutdown included.
+		// Stopped before every other lifecycle, the web server's graceful shutdown
+		// included.
 		return Integer.MAX_VALUE;
 	}
 

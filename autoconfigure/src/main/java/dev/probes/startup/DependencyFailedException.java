@@ -3,8 +3,8 @@ package dev.probes.startup;
 import java.util.Map;
 
 /**
- * Thrown when a critical dependency fails at start-up with an error that retrying will not
- * mend, such as a rejected password or a database that does not exist.
+ * Thrown when a critical dependency fails at start-up with an error that retrying will
+ * not mend, such as a rejected password or a database that does not exist.
  */
 public class DependencyFailedException extends RuntimeException {
 
@@ -23,8 +23,8 @@ public class DependencyFailedException extends RuntimeException {
 	 * @param dependency the dependency's name
 	 * @param error its latest error, free of credentials
 	 * @param details the details of its latest result, free of credentials: what a report
-	 * may need beyond the error, such as the permission a {@code kubernetes-endpoints} check
-	 * lacks
+	 * may need beyond the error, such as the permission a {@code kubernetes-endpoints}
+	 * check lacks
 	 */
 	public DependencyFailedException(String dependency, String error, Map<String, Object> details) {
 		super("Dependency '" + dependency + "' failed: " + error);

@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
- * When the application was launched: where the start-up wait's deadline counts from, so that
- * {@code probes.startup.timeout: 5s} means the process gives up about 5 s after it started,
- * as the kubelet's {@code startupProbe} counts from the container's start.
+ * When the application was launched: where the start-up wait's deadline counts from, so
+ * that {@code probes.startup.timeout: 5s} means the process gives up about 5 s after it
+ * started, as the kubelet's {@code startupProbe} counts from the container's start.
  *
  * @param originNanos {@link System#nanoTime()} at the launch
  * @param origin what the launch was, for the report, such as "the JVM's start"
@@ -14,7 +14,8 @@ import java.time.Duration;
 public record LaunchTime(long originNanos, String origin) {
 
 	/**
-	 * Return the JVM's start: the launch of an application that is the first the JVM runs.
+	 * Return the JVM's start: the launch of an application that is the first the JVM
+	 * runs.
 	 * @return the launch time
 	 */
 	public static LaunchTime jvmStart() {

@@ -14,18 +14,18 @@ import dev.probes.engine.DependencyMonitor;
 import dev.probes.engine.DependencyStatus;
 
 /**
- * While the start-up wait lasts, watches whether each awaited dependency's address accepts
- * TCP connections, and has its check run at once when it starts to. A connect costs the
- * server nothing like a login, so it can be tried every 150 ms, where the check itself backs
- * off to seconds: the application notices a database that comes back at once, whatever the
- * backoff has grown to.
+ * While the start-up wait lasts, watches whether each awaited dependency's address
+ * accepts TCP connections, and has its check run at once when it starts to. A connect
+ * costs the server nothing like a login, so it can be tried every 150 ms, where the check
+ * itself backs off to seconds: the application notices a database that comes back at
+ * once, whatever the backoff has grown to.
  *
  * <p>
- * A change from refused (or unresolvable) to accepted runs the check, and, while the check
- * still fails, up to {@value #RETRIES_AFTER_ACCEPT} more times a second apart: a database
- * that has just started to listen may not take logins yet, and a first attempt may time out
- * while a pool starts. After that, a server that accepts connections but fails the check is
- * left to the backoff, which spares it a login every second.
+ * A change from refused (or unresolvable) to accepted runs the check, and, while the
+ * check still fails, up to {@value #RETRIES_AFTER_ACCEPT} more times a second apart: a
+ * database that has just started to listen may not take logins yet, and a first attempt
+ * may time out while a pool starts. After that, a server that accepts connections but
+ * fails the check is left to the backoff, which spares it a login every second.
  */
 final class ReachabilityWatch implements AutoCloseable {
 

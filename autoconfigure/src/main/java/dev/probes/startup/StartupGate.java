@@ -21,7 +21,8 @@ import dev.probes.engine.StateListener;
 
 /**
  * Blocks until every critical dependency is up, reading the same background results that
- * {@code /readyz} reads; fails at once on a permanent error and at the deadline otherwise.
+ * {@code /readyz} reads; fails at once on a permanent error and at the deadline
+ * otherwise.
  *
  * <p>
  * The monitors retry on the start-up backoff while the gate waits (they were created with
@@ -49,7 +50,8 @@ public final class StartupGate {
 
 	private final Map<String, Duration> upAfter = new LinkedHashMap<>();
 
-	// Not a StateListener bean itself: the scheduler collects those, and the gate needs the scheduler.
+	// Not a StateListener bean itself: the scheduler collects those, and the gate needs
+	// the scheduler.
 	private final StateListener listener = this::attemptCompleted;
 
 	private volatile List<String> awaited;
@@ -72,11 +74,11 @@ public final class StartupGate {
 	 * Create a gate.
 	 * @param critical the monitors of the critical dependencies
 	 * @param timeout how long after the launch to give up
-	 * @param launch the launch that the deadline counts from; {@code null} to count from the
-	 * moment the gate starts waiting
-	 * @param addresses the host and port of each dependency that has one, by name (unresolved):
-	 * while the gate waits, a dependency is checked at once when its address starts to accept
-	 * connections
+	 * @param launch the launch that the deadline counts from; {@code null} to count from
+	 * the moment the gate starts waiting
+	 * @param addresses the host and port of each dependency that has one, by name
+	 * (unresolved): while the gate waits, a dependency is checked at once when its
+	 * address starts to accept connections
 	 */
 	public StartupGate(List<DependencyMonitor> critical, Duration timeout, @Nullable LaunchTime launch,
 			Map<String, InetSocketAddress> addresses) {
@@ -96,8 +98,8 @@ public final class StartupGate {
 	}
 
 	/**
-	 * Tell a listener each time the dependencies awaited change, so that readiness names them
-	 * while the application waits.
+	 * Tell a listener each time the dependencies awaited change, so that readiness names
+	 * them while the application waits.
 	 * @param listener called with the names, empty once the wait is over
 	 */
 	public void onAwaitedChange(Consumer<List<String>> listener) {
@@ -107,8 +109,8 @@ public final class StartupGate {
 
 	/**
 	 * Wait until every critical dependency is up.
-	 * @throws DependencyFailedException when one fails with an error that retrying will not
-	 * mend, such as a rejected password
+	 * @throws DependencyFailedException when one fails with an error that retrying will
+	 * not mend, such as a rejected password
 	 * @throws StartupTimeoutException when some are still down at the deadline
 	 */
 	public void await() {
@@ -137,7 +139,8 @@ public final class StartupGate {
 							Duration.ofNanos(now - this.startedAt), lastErrors(down));
 				}
 				synchronized (this.lock) {
-					// Past the deadline, until the first attempts complete (they notify the lock).
+					// Past the deadline, until the first attempts complete (they notify
+					// the lock).
 					long until = (now - deadline < 0) ? deadline : oneAttempt;
 					long wait = Math.min(POLL_NANOS, Math.max(until - now, MIN_WAIT_NANOS));
 					this.lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -176,16 +179,15 @@ public final class StartupGate {
 	}
 
 	/**
-	 * Return when every dependency has surely had one attempt: past the deadline, as when the
-	 * application reached the wait long after the JVM started, the wait still lasts until each
-	 * dependency's first attempt has completed, or this moment at the latest.
+	 * Return when every dependency has surely had one attempt: past the deadline, as when
+	 * the application reached the wait long after the JVM started, the wait still lasts
+	 * until each dependency's first attempt has completed, or this moment at the latest.
 	 */
 	private long oneAttempt() {
-		// A little past the longest timeout: an attempt abandoned at its timeout is recorded then.
-		return this.startedAt + ABANDON_GRACE_NANOS + this.critical.stream()
-			.mapToLong((monitor) -> monitor.settings().timeout().toNanos())
-			.max()
-			.orElse(0);
+		// A little past the longest timeout: an attempt abandoned at its timeout is
+		// recorded then.
+		return this.startedAt + ABANDON_GRACE_NANOS
+				+ this.critical.stream().mapToLong((monitor) -> monitor.settings().timeout().toNanos()).max().orElse(0);
 	}
 
 	private static boolean everyOneChecked(List<DependencyMonitor> down) {

@@ -12,14 +12,14 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Holds a request to a declared critical dependency until the start-up wait is over, so that
- * a bean that calls the dependency while the context starts (from its constructor, say) runs
- * once the dependency answers, as migrations do. Requests to any other address pass at once,
- * and so does every request once the wait is over.
+ * Holds a request to a declared critical dependency until the start-up wait is over, so
+ * that a bean that calls the dependency while the context starts (from its constructor,
+ * say) runs once the dependency answers, as migrations do. Requests to any other address
+ * pass at once, and so does every request once the wait is over.
  *
  * <p>
- * The gate is obtained from a supplier at the first such request: when that creates it, its
- * wait runs there and then.
+ * The gate is obtained from a supplier at the first such request: when that creates it,
+ * its wait runs there and then.
  */
 public final class StartupGateInterceptor implements ClientHttpRequestInterceptor {
 
@@ -32,7 +32,8 @@ public final class StartupGateInterceptor implements ClientHttpRequestIntercepto
 	/**
 	 * Create an interceptor.
 	 * @param dependencies the unresolved host and port of each critical HTTP dependency
-	 * @param gate supplies the start-up gate, waiting for the dependencies when it is created
+	 * @param gate supplies the start-up gate, waiting for the dependencies when it is
+	 * created
 	 */
 	public StartupGateInterceptor(Set<InetSocketAddress> dependencies, Supplier<StartupGate> gate) {
 		this.dependencies = Set.copyOf(dependencies);

@@ -15,11 +15,11 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
- * Makes every bean that initializes a database (Flyway, Liquibase, {@code spring.sql.init}
- * scripts, Hibernate's schema tool) or needs one initialized (JPA, {@code JdbcTemplate},
- * jOOQ, ...) depend on the {@link StartupGate}, so that none of them touches a database
- * before it is up. The beans are found with Spring Boot's own detectors, the same that
- * order database initialization.
+ * Makes every bean that initializes a database (Flyway, Liquibase,
+ * {@code spring.sql.init} scripts, Hibernate's schema tool) or needs one initialized
+ * (JPA, {@code JdbcTemplate}, jOOQ, ...) depend on the {@link StartupGate}, so that none
+ * of them touches a database before it is up. The beans are found with Spring Boot's own
+ * detectors, the same that order database initialization.
  */
 public final class StartupGateOrdering implements BeanFactoryPostProcessor, Ordered {
 
@@ -30,8 +30,8 @@ public final class StartupGateOrdering implements BeanFactoryPostProcessor, Orde
 	/**
 	 * Create the ordering.
 	 * @param gateBeanName the name of the gate's bean
-	 * @param detectorArguments what Spring Boot's detectors take in their constructors (the
-	 * {@code Environment}), as its own ordering of database initialization passes it
+	 * @param detectorArguments what Spring Boot's detectors take in their constructors
+	 * (the {@code Environment}), as its own ordering of database initialization passes it
 	 */
 	public StartupGateOrdering(String gateBeanName, ArgumentResolver detectorArguments) {
 		this.gateBeanName = gateBeanName;

@@ -6,9 +6,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Closes the {@link StartupProbeServers} in the lifecycle phase just before the one in which
- * Spring Boot starts its web servers (the management server starts later still), so that
- * their ports are free for them and the gap without an answer is as short as a socket bind.
+ * Closes the {@link StartupProbeServers} in the lifecycle phase just before the one in
+ * which Spring Boot starts its web servers (the management server starts later still), so
+ * that their ports are free for them and the gap without an answer is as short as a
+ * socket bind.
  */
 public final class StartupProbeServerHandover implements SmartLifecycle {
 

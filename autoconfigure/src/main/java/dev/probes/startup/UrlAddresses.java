@@ -13,17 +13,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UrlAddresses {
 
-	private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443, "redis", 6379,
-			"rediss", 6379, "amqp", 5672, "amqps", 5671);
+	private static final Map<String, Integer> DEFAULT_PORTS = Map.of("http", 80, "https", 443, "redis", 6379, "rediss",
+			6379, "amqp", 5672, "amqps", 5671);
 
 	private UrlAddresses() {
 	}
 
 	/**
 	 * Return the unresolved host and port of a URL.
-	 * @param url the URL, such as {@code https://payments/readyz} or {@code redis://cache}
-	 * @return the address, or {@code null} for a URL without a host, of another scheme, or
-	 * malformed
+	 * @param url the URL, such as {@code https://payments/readyz} or
+	 * {@code redis://cache}
+	 * @return the address, or {@code null} for a URL without a host, of another scheme,
+	 * or malformed
 	 */
 	public static @Nullable InetSocketAddress of(@Nullable String url) {
 		if (url == null) {

@@ -11,8 +11,8 @@ import org.springframework.boot.json.JsonWriter;
 
 /**
  * Renders a verdict in the shape of Actuator's health group answer ({@code components}
- * sorted by name, each with its {@code details}, then {@code status}, in the order Actuator
- * writes them), so that clients asking for JSON on {@code /readyz} read what
+ * sorted by name, each with its {@code details}, then {@code status}, in the order
+ * Actuator writes them), so that clients asking for JSON on {@code /readyz} read what
  * {@code /actuator/health/readiness} gives them.
  */
 final class ActuatorJson {

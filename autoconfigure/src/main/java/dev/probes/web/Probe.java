@@ -8,7 +8,10 @@ public enum Probe {
 	/** The process itself: {@code /livez}, Actuator's {@code liveness} group. */
 	LIVENESS("livez", "liveness"),
 
-	/** The process and its critical dependencies: {@code /readyz}, the {@code readiness} group. */
+	/**
+	 * The process and its critical dependencies: {@code /readyz}, the {@code readiness}
+	 * group.
+	 */
 	READINESS("readyz", "readiness");
 
 	private final String probeName;

@@ -6,8 +6,8 @@ import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 
 /**
- * What one probe is made of: its members and the rules of its Actuator health group, so that
- * the probe and the group always reach the same answer.
+ * What one probe is made of: its members and the rules of its Actuator health group, so
+ * that the probe and the group always reach the same answer.
  *
  * @param probe the probe
  * @param members its members, in the order the verbose answer lists them

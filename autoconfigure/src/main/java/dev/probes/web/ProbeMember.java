@@ -18,8 +18,8 @@ public interface ProbeMember {
 	String name();
 
 	/**
-	 * Return the member's latest health. Called when a verdict is rebuilt, never per probe;
-	 * it must not block.
+	 * Return the member's latest health. Called when a verdict is rebuilt, never per
+	 * probe; it must not block.
 	 * @return the health
 	 */
 	Health health();

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The paths one server answers as probes: each probe's path, and below it one path per check
- * ({@code /readyz/postgres}).
+ * The paths one server answers as probes: each probe's path, and below it one path per
+ * check ({@code /readyz/postgres}).
  */
 public final class ProbePaths {
 
@@ -34,7 +34,8 @@ public final class ProbePaths {
 	/**
 	 * Return what a request path asks for.
 	 * @param path the path, without any context path
-	 * @return the probe and check asked for, or {@code null} when the path is not a probe's
+	 * @return the probe and check asked for, or {@code null} when the path is not a
+	 * probe's
 	 */
 	public @Nullable Target match(String path) {
 		Probe probe = this.paths.get(path);
@@ -57,7 +58,9 @@ public final class ProbePaths {
 	 * @return the patterns
 	 */
 	public String[] urlPatterns() {
-		return this.paths.keySet().stream().flatMap((path) -> java.util.stream.Stream.of(path, path + "/*"))
+		return this.paths.keySet()
+			.stream()
+			.flatMap((path) -> java.util.stream.Stream.of(path, path + "/*"))
 			.toArray(String[]::new);
 	}
 

@@ -8,13 +8,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Picks the answer to a probe request from the current verdicts: the one rendering that the
- * servlet filter, the WebFlux filter and the probe server share.
+ * Picks the answer to a probe request from the current verdicts: the one rendering that
+ * the servlet filter, the WebFlux filter and the probe server share.
  *
  * <p>
- * Text ({@code ok}, {@code ?verbose}, {@code ?exclude=}) for every client but those that ask
- * for JSON ({@code application/json} or Actuator's media type). A plain probe only selects
- * bytes rendered when the verdict was built.
+ * Text ({@code ok}, {@code ?verbose}, {@code ?exclude=}) for every client but those that
+ * ask for JSON ({@code application/json} or Actuator's media type). A plain probe only
+ * selects bytes rendered when the verdict was built.
  */
 public final class ProbeResponder {
 
@@ -41,8 +41,8 @@ public final class ProbeResponder {
 	 * @param path the request path, without any context path
 	 * @param query the raw query string, or {@code null}
 	 * @param accept the {@code Accept} header, or {@code null}
-	 * @return the answer, or {@code null} when the path is not a probe's (or names no check of
-	 * it)
+	 * @return the answer, or {@code null} when the path is not a probe's (or names no
+	 * check of it)
 	 */
 	public @Nullable ProbeResponse respond(String path, @Nullable String query, @Nullable String accept) {
 		ProbePaths.Target target = this.paths.match(path);

@@ -11,16 +11,18 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small HTTP server of the JDK's that answers probes on a port of its own, on one thread of
- * its own: for applications without a web server, for a liveness probe that must answer while
- * every request thread is busy ({@code probes.server.port}), and on the application port while
- * the application waits for its dependencies, before Spring's web server has started.
+ * A small HTTP server of the JDK's that answers probes on a port of its own, on one
+ * thread of its own: for applications without a web server, for a liveness probe that
+ * must answer while every request thread is busy ({@code probes.server.port}), and on the
+ * application port while the application waits for its dependencies, before Spring's web
+ * server has started.
  */
 public final class ProbeServer implements AutoCloseable {
 
 	/**
-	 * Connections the kernel queues while the thread is busy. Probes come one per period from
-	 * each prober; a short queue is plenty, and a long one would only hide a stalled server.
+	 * Connections the kernel queues while the thread is busy. Probes come one per period
+	 * from each prober; a short queue is plenty, and a long one would only hide a stalled
+	 * server.
 	 */
 	private static final int BACKLOG = 50;
 
@@ -47,8 +49,8 @@ public final class ProbeServer implements AutoCloseable {
 	 * @param address where to listen
 	 * @param name the name of the server's thread
 	 * @param responder answers the probe paths
-	 * @param fallback the probe whose answer every other path gets, or {@code null} to answer
-	 * them 404
+	 * @param fallback the probe whose answer every other path gets, or {@code null} to
+	 * answer them 404
 	 * @return the running server
 	 * @throws IOException when the address cannot be bound
 	 */
@@ -87,8 +89,8 @@ public final class ProbeServer implements AutoCloseable {
 			if (head || "GET".equals(method)) {
 				ProbeResponder responder = this.responder;
 				String accept = exchange.getRequestHeaders().getFirst("Accept");
-				answer = responder.respond(exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
-						accept);
+				answer = responder.respond(exchange.getRequestURI().getRawPath(),
+						exchange.getRequestURI().getRawQuery(), accept);
 				if (answer == null && this.fallback != null) {
 					answer = responder.respond(this.fallback, null, accept);
 				}

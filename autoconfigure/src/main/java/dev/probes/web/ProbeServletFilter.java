@@ -11,9 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Answers probe paths on servlet stacks before any other filter, Spring Security's included,
- * and before {@code DispatcherServlet}: a probe costs the writing of a few bytes, and it is
- * answered without authentication, as the kubelet needs.
+ * Answers probe paths on servlet stacks before any other filter, Spring Security's
+ * included, and before {@code DispatcherServlet}: a probe costs the writing of a few
+ * bytes, and it is answered without authentication, as the kubelet needs.
  */
 public final class ProbeServletFilter implements Filter {
 

@@ -19,14 +19,14 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Holds the current liveness and readiness {@link Verdict verdicts} and every member's health,
- * rebuilt when something changes (an attempt completing, an availability change, a result
- * going stale) and read by probes without any work.
+ * Holds the current liveness and readiness {@link Verdict verdicts} and every member's
+ * health, rebuilt when something changes (an attempt completing, an availability change,
+ * a result going stale) and read by probes without any work.
  *
  * <p>
  * Until its probes are {@link #bind bound} to their members, the application is starting:
- * liveness passes (the process is alive) and readiness fails, naming the dependencies that the
- * start-up wait still awaits and a {@code startup} check.
+ * liveness passes (the process is alive) and readiness fails, naming the dependencies
+ * that the start-up wait still awaits and a {@code startup} check.
  */
 public final class ProbeVerdicts implements AutoCloseable {
 
@@ -93,7 +93,8 @@ public final class ProbeVerdicts implements AutoCloseable {
 	 * Return a member's health as of the current verdicts, so that Actuator's health
 	 * endpoint reports exactly what the probes report.
 	 * @param name the member's name
-	 * @return its health, or {@code null} before the probes are bound or for an unknown name
+	 * @return its health, or {@code null} before the probes are bound or for an unknown
+	 * name
 	 */
 	public @Nullable Health health(String name) {
 		return this.snapshot.health().get(name);
@@ -123,12 +124,12 @@ public final class ProbeVerdicts implements AutoCloseable {
 	}
 
 	/**
-	 * Bind the probes to their members and build their verdicts; from then on the verdicts
-	 * follow the members.
+	 * Bind the probes to their members and build their verdicts; from then on the
+	 * verdicts follow the members.
 	 * @param liveness the liveness probe
 	 * @param readiness the readiness probe
-	 * @param others members of neither probe whose health is served from the same snapshot,
-	 * such as non-critical dependencies
+	 * @param others members of neither probe whose health is served from the same
+	 * snapshot, such as non-critical dependencies
 	 */
 	public void bind(ProbeDefinition liveness, ProbeDefinition readiness, List<ProbeMember> others) {
 		synchronized (this.lock) {
@@ -140,8 +141,8 @@ public final class ProbeVerdicts implements AutoCloseable {
 	}
 
 	/**
-	 * Rebuild the verdicts from the members' current health. Called on every change, never
-	 * per probe.
+	 * Rebuild the verdicts from the members' current health. Called on every change,
+	 * never per probe.
 	 */
 	public void refresh() {
 		synchronized (this.lock) {
@@ -210,9 +211,9 @@ public final class ProbeVerdicts implements AutoCloseable {
 			checks.add(new Verdict.Check(name, down, false));
 		}
 		checks.add(new Verdict.Check(STARTUP_CHECK, down, false));
-		// A 503 always says why: what is awaited, or that the rest of the application is starting.
-		String why = awaited.isEmpty() ? "the application is starting"
-				: "waiting for " + String.join(", ", awaited);
+		// A 503 always says why: what is awaited, or that the rest of the application is
+		// starting.
+		String why = awaited.isEmpty() ? "the application is starting" : "waiting for " + String.join(", ", awaited);
 		Map<String, Object> json = new LinkedHashMap<>(
 				ActuatorJson.status(new Status(Status.OUT_OF_SERVICE.getCode(), why)));
 		json.put("waitingFor", awaited);

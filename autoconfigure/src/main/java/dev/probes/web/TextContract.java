@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 
 /**
- * The Kubernetes API server's text answers to {@code /livez} and {@code /readyz}: {@code ok},
- * or one {@code [+]name ok} / {@code [-]name failed: reason withheld} line per check followed
- * by {@code readyz check passed|failed}. Reasons are withheld because probe paths answer
- * without authentication; the transition log has them.
+ * The Kubernetes API server's text answers to {@code /livez} and {@code /readyz}:
+ * {@code ok}, or one {@code [+]name ok} / {@code [-]name failed: reason withheld} line
+ * per check followed by {@code readyz check passed|failed}. Reasons are withheld because
+ * probe paths answer without authentication; the transition log has them.
  */
 final class TextContract {
 

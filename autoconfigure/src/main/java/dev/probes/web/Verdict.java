@@ -19,8 +19,8 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * The answer of one probe at one moment: its status, one line per check, and every body a
- * probe can be answered with, rendered when the verdict is built so that answering a probe
- * only writes bytes.
+ * probe can be answered with, rendered when the verdict is built so that answering a
+ * probe only writes bytes.
  */
 public final class Verdict {
 
@@ -60,8 +60,8 @@ public final class Verdict {
 		this.checksByName = byName;
 		this.singleChecks = singleChecks;
 		int code = httpCodeStatusMapper.getStatusCode(status);
-		this.verbose = ProbeResponse.text(code, TextContract.listing(probe, this.checks, Set.of(), List.of(),
-				TextContract.passed(code)));
+		this.verbose = ProbeResponse.text(code,
+				TextContract.listing(probe, this.checks, Set.of(), List.of(), TextContract.passed(code)));
 		this.plain = TextContract.passed(code) ? ProbeResponse.text(code, TextContract.OK) : this.verbose;
 		this.json = json;
 	}
@@ -77,20 +77,20 @@ public final class Verdict {
 		for (ProbeMember member : definition.members()) {
 			Health memberHealth = health.get(member.name());
 			if (memberHealth != null) {
-				checks.add(new Check(member.name(), memberHealth,
-						TextContract.passed(definition.httpCodeStatusMapper().getStatusCode(memberHealth.getStatus()))));
+				checks.add(new Check(member.name(), memberHealth, TextContract
+					.passed(definition.httpCodeStatusMapper().getStatusCode(memberHealth.getStatus()))));
 			}
 		}
 		Status status = aggregate(definition.statusAggregator(), checks, Set.of());
 		byte[] json = ActuatorJson.group(status, checks, definition.showComponents(), definition.showDetails());
-		return new Verdict(definition.probe(), checks, definition.statusAggregator(),
-				definition.httpCodeStatusMapper(), status,
+		return new Verdict(definition.probe(), checks, definition.statusAggregator(), definition.httpCodeStatusMapper(),
+				status,
 				new ProbeResponse(definition.httpCodeStatusMapper().getStatusCode(status), ProbeResponse.JSON, json));
 	}
 
 	/**
-	 * Build a verdict with explicit checks and JSON body, such as the one served while the
-	 * application starts.
+	 * Build a verdict with explicit checks and JSON body, such as the one served while
+	 * the application starts.
 	 * @param probe the probe
 	 * @param checks its checks
 	 * @param status its status
@@ -141,7 +141,8 @@ public final class Verdict {
 
 	/**
 	 * Return the answer to a client that asks for JSON: Actuator's shape, as the group's
-	 * {@code show-components} and {@code show-details} settings allow without authentication.
+	 * {@code show-components} and {@code show-details} settings allow without
+	 * authentication.
 	 * @return the answer
 	 */
 	public ProbeResponse json() {
@@ -158,8 +159,9 @@ public final class Verdict {
 	}
 
 	/**
-	 * Return the answer with some checks left out ({@code ?exclude=}), as the API server gives
-	 * it: excluded checks are listed as such and names that match no check are warned about.
+	 * Return the answer with some checks left out ({@code ?exclude=}), as the API server
+	 * gives it: excluded checks are listed as such and names that match no check are
+	 * warned about.
 	 * @param excluded the names to leave out
 	 * @param verbose whether a passing answer lists the checks
 	 * @return the answer

@@ -27,16 +27,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of the code, as docs/api.md and the style guide state it: the check SPI free of
- * Spring, packages layered one way, configuration read in one place, and a public API that
- * is exactly the documented one.
+ * The shape of the code, as docs/api.md and the style guide state it: the check SPI free
+ * of Spring, packages layered one way, configuration read in one place, and a public API
+ * that is exactly the documented one.
  */
 @AnalyzeClasses(packages = "dev.probes", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	private static final Path API = Path.of("..", "docs", "api.md");
 
-	/** A documented type: a bullet that starts with its fully qualified name in backticks. */
+	/**
+	 * A documented type: a bullet that starts with its fully qualified name in backticks.
+	 */
 	private static final Pattern DOCUMENTED_TYPE = Pattern.compile("(?m)^- `(dev\\.probes\\.[a-z.]+\\.[A-Z][\\w.]*)`");
 
 	@ArchTest
@@ -48,8 +50,8 @@ class ArchitectureTests {
 		.because("a check is written, tested and reused without Spring");
 
 	@ArchTest
-	static final ArchRule packagesAreLayeredOneWay = layeredArchitecture().consideringOnlyDependenciesInAnyPackage(
-			"dev.probes..")
+	static final ArchRule packagesAreLayeredOneWay = layeredArchitecture()
+		.consideringOnlyDependenciesInAnyPackage("dev.probes..")
 		.layer("check")
 		.definedBy("dev.probes.check")
 		.layer("engine")

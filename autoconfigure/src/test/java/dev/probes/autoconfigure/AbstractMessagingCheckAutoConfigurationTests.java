@@ -26,9 +26,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A check type on an application's client in {@link DependencyChecksAutoConfiguration}:
- * present with the client library, checking the application's connection factory as Spring
- * Boot configures it (or the one named), backing off for a factory of the user's, against a
- * real server. Written once, run for each client type.
+ * present with the client library, checking the application's connection factory as
+ * Spring Boot configures it (or the one named), backing off for a factory of the user's,
+ * against a real server. Written once, run for each client type.
  */
 abstract class AbstractMessagingCheckAutoConfigurationTests {
 
@@ -54,10 +54,10 @@ abstract class AbstractMessagingCheckAutoConfigurationTests {
 	 * @param factoryClass the class of the type's factory
 	 * @param clientLibraryClass a class of the client library, whose absence switches the
 	 * type off
-	 * @param twoConnectionFactories a configuration with a primary connection factory where
-	 * nothing listens and one named {@code cache} for the real server
-	 * @param userFactory a configuration with a bean named {@code userCheckFactory} of the
-	 * type's factory
+	 * @param twoConnectionFactories a configuration with a primary connection factory
+	 * where nothing listens and one named {@code cache} for the real server
+	 * @param userFactory a configuration with a bean named {@code userCheckFactory} of
+	 * the type's factory
 	 */
 	protected AbstractMessagingCheckAutoConfigurationTests(String type, Class<?> clientAutoConfiguration,
 			Class<? extends DependencyCheck> checkClass, Class<? extends DependencyCheckFactory<?>> factoryClass,

@@ -51,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Every configuration error Probes reports, one row each and in the order of the table in
- * {@code docs/troubleshooting.md}: a real application started with the mistake fails with a
- * report that names the exact property and the fix, and no stack trace reaches the console.
+ * {@code docs/troubleshooting.md}: a real application started with the mistake fails with
+ * a report that names the exact property and the fix, and no stack trace reaches the
+ * console.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigurationErrorsTests {
@@ -62,7 +63,9 @@ class ConfigurationErrorsTests {
 	/** A password that a row gives, which no report may show. */
 	private static final String SECRET = "hunter22";
 
-	/** Resolves to a port on which something listens, for a dependency that must be up. */
+	/**
+	 * Resolves to a port on which something listens, for a dependency that must be up.
+	 */
 	private static final String LISTENING_PORT = "${test.listening-port}";
 
 	static List<ConfigurationError> errors() {
@@ -547,8 +550,7 @@ class ConfigurationErrorsTests {
 						"Invalid 'probes.server.port': 70000 is not a TCP port",
 						"Set 'probes.server.port' to a port from 1 to 65535 (0 picks a free one), or remove it.")
 					.given("probes.server.port=70000"),
-				error("probe port in use", "probes.server.port",
-						"is already in use",
+				error("probe port in use", "probes.server.port", "is already in use",
 						"Set 'probes.server.port' to a free port, or stop what listens on")
 					.given("probes.server.port=" + LISTENING_PORT),
 				error("drain-delay negative", "probes.shutdown.drain-delay",
@@ -587,8 +589,9 @@ class ConfigurationErrorsTests {
 	}
 
 	/**
-	 * As a user starts it: {@code main} of a web application in a JVM of its own, once with a
-	 * mistake found while the context is created and once with one found before it exists.
+	 * As a user starts it: {@code main} of a web application in a JVM of its own, once
+	 * with a mistake found while the context is created and once with one found before it
+	 * exists.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "probes.dependencies.cache.host=tcp://redis:6379", "probes.startup.wait=maybe" })

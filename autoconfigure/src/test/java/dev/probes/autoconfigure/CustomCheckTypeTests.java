@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A check type of the user's own, with keys of its own, declared the way the built-in types
- * are: a {@link DependencyCheckFactory} bean and a settings class bound from
+ * A check type of the user's own, with keys of its own, declared the way the built-in
+ * types are: a {@link DependencyCheckFactory} bean and a settings class bound from
  * {@code probes.dependencies.<name>}.
  */
 class CustomCheckTypeTests {
@@ -62,8 +62,7 @@ class CustomCheckTypeTests {
 				await().atMost(Duration.ofSeconds(5)).until(() -> monitor.state().status() == DependencyStatus.DOWN);
 				assertThat(monitor.state().error()).isEqualTo("marker is 2h0m old, more than 1h");
 				Files.delete(marker);
-				await().atMost(Duration.ofSeconds(5))
-					.until(() -> "no marker file".equals(monitor.state().error()));
+				await().atMost(Duration.ofSeconds(5)).until(() -> "no marker file".equals(monitor.state().error()));
 			});
 	}
 
@@ -72,9 +71,10 @@ class CustomCheckTypeTests {
 		this.contextRunner
 			.withPropertyValues("probes.dependencies.batch.type=marker-file",
 					"probes.dependencies.batch.path=" + this.directory.resolve("ready"))
-			.run((context) -> assertThat(
-					((MarkerFileCheck) context.getBean(CheckScheduler.class).monitor("batch").orElseThrow().check()).maxAge)
-				.isEqualTo(Duration.ofMinutes(5)));
+			.run((context) -> assertThat(((MarkerFileCheck) context.getBean(CheckScheduler.class)
+				.monitor("batch")
+				.orElseThrow()
+				.check()).maxAge).isEqualTo(Duration.ofMinutes(5)));
 	}
 
 	@Test
@@ -85,7 +85,8 @@ class CustomCheckTypeTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidPropertyException.class)
-				.hasMessageStartingWith("Invalid 'probes.dependencies.batch.url': 'url' is not a key of type 'marker-file'")
+				.hasMessageStartingWith(
+						"Invalid 'probes.dependencies.batch.url': 'url' is not a key of type 'marker-file'")
 				.satisfies((failure) -> assertThat(((InvalidPropertyException) failure).getAction()).isEqualTo(
 						"Remove 'probes.dependencies.batch.url', or correct the type: a 'marker-file' dependency takes"
 								+ " path, max-age.")));
@@ -96,8 +97,9 @@ class CustomCheckTypeTests {
 		this.contextRunner
 			.withPropertyValues("probes.dependencies.batch.type=marker-file",
 					"probes.dependencies.batch.path=" + this.directory, "probes.dependencies.batch.max-agee=1h")
-			.run((context) -> assertThat(((InvalidPropertyException) context.getStartupFailure().getCause()
-				.getCause()).getAction()).startsWith("Did you mean 'probes.dependencies.batch.max-age'?"));
+			.run((context) -> assertThat(
+					((InvalidPropertyException) context.getStartupFailure().getCause().getCause()).getAction())
+				.startsWith("Did you mean 'probes.dependencies.batch.max-age'?"));
 	}
 
 	@Test
@@ -185,8 +187,8 @@ class CustomCheckTypeTests {
 			}
 			Duration age = Duration.between(Files.getLastModifiedTime(this.path).toInstant(), Instant.now());
 			if (age.compareTo(this.maxAge) > 0) {
-				return CheckResult.failure("marker is " + age.toHours() + "h" + age.toMinutesPart() + "m old, more than "
-						+ dev.probes.check.Durations.format(this.maxAge), Map.of());
+				return CheckResult.failure("marker is " + age.toHours() + "h" + age.toMinutesPart()
+						+ "m old, more than " + dev.probes.check.Durations.format(this.maxAge), Map.of());
 			}
 			return CheckResult.success(Map.of("age", dev.probes.check.Durations.format(age)));
 		}

@@ -44,8 +44,9 @@ class DependencyChecksAutoConfigurationTests {
 
 	@Test
 	void runWhenTcpDependencyDeclaredAppliesDefaults() {
-		this.contextRunner.withPropertyValues("probes.dependencies.cache.type=tcp",
-				"probes.dependencies.cache.host=127.0.0.1", "probes.dependencies.cache.port=6379")
+		this.contextRunner
+			.withPropertyValues("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=127.0.0.1",
+					"probes.dependencies.cache.port=6379")
 			.run((context) -> {
 				DependencyMonitor monitor = context.getBean(CheckScheduler.class).monitor("cache").orElseThrow();
 				assertThat(monitor.type()).isEqualTo("tcp");
@@ -56,13 +57,15 @@ class DependencyChecksAutoConfigurationTests {
 
 	@Test
 	void runWhenEveryCommonKeySetBindsIt() {
-		this.contextRunner.withPropertyValues("probes.dependencies.cache.type=tcp",
-				"probes.dependencies.cache.host=127.0.0.1", "probes.dependencies.cache.port=6379",
-				"probes.dependencies.cache.critical=false", "probes.dependencies.cache.interval=1s",
-				"probes.dependencies.cache.interval-when-down=500ms", "probes.dependencies.cache.timeout=300ms",
-				"probes.dependencies.cache.failure-threshold=3", "probes.dependencies.cache.success-threshold=2",
-				"probes.dependencies.cache.max-staleness=7s", "probes.dependencies.cache.jitter=0.25")
-			.run((context) -> assertThat(context.getBean(CheckScheduler.class).monitor("cache").orElseThrow().settings())
+		this.contextRunner
+			.withPropertyValues("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=127.0.0.1",
+					"probes.dependencies.cache.port=6379", "probes.dependencies.cache.critical=false",
+					"probes.dependencies.cache.interval=1s", "probes.dependencies.cache.interval-when-down=500ms",
+					"probes.dependencies.cache.timeout=300ms", "probes.dependencies.cache.failure-threshold=3",
+					"probes.dependencies.cache.success-threshold=2", "probes.dependencies.cache.max-staleness=7s",
+					"probes.dependencies.cache.jitter=0.25")
+			.run((context) -> assertThat(
+					context.getBean(CheckScheduler.class).monitor("cache").orElseThrow().settings())
 				.isEqualTo(new CheckSettings(false, Duration.ofSeconds(1), Duration.ofMillis(500),
 						Duration.ofMillis(300), 3, 2, Duration.ofSeconds(7), 0.25)));
 	}
@@ -92,7 +95,8 @@ class DependencyChecksAutoConfigurationTests {
 	@Test
 	void runWhenJdbcDependencyOnHikariPoolChecksDatabaseWithoutBorrowingFromPool() {
 		withApplicationDatabase()
-			.withPropertyValues("spring.datasource.hikari.maximum-pool-size=1", "probes.dependencies.postgres.type=jdbc")
+			.withPropertyValues("spring.datasource.hikari.maximum-pool-size=1",
+					"probes.dependencies.postgres.type=jdbc")
 			.run((context) -> {
 				HikariDataSource pool = context.getBean(HikariDataSource.class);
 				DependencyCheck check = context.getBean(CheckScheduler.class).monitor("postgres").orElseThrow().check();

@@ -38,42 +38,48 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Threads and connections stay within their documented bound while dependencies hang, and
- * nothing is left behind once the checks stop: thousands of attempts against PostgreSQL (a
- * {@code jdbc} dependency with a pool of its own) and an HTTP service that never answer,
- * declared through the auto-configuration as an application declares them.
+ * nothing is left behind once the checks stop: thousands of attempts against PostgreSQL
+ * (a {@code jdbc} dependency with a pool of its own) and an HTTP service that never
+ * answer, declared through the auto-configuration as an application declares them.
  *
  * <p>
- * Attempts time out after a few milliseconds, so that the hangs add up quickly; each one is
- * abandoned and interrupted, and the next one must wait for its thread.
+ * Attempts time out after a few milliseconds, so that the hangs add up quickly; each one
+ * is abandoned and interrupted, and the next one must wait for its thread.
  */
 class DependencyChecksUnderFaultsTests {
 
 	private static final String APPLICATION_NAME = "probes-under-faults";
 
-	/** Dependencies of each type: enough that a leak of one thread per dependency shows. */
+	/**
+	 * Dependencies of each type: enough that a leak of one thread per dependency shows.
+	 */
 	private static final int PER_TYPE = 8;
 
 	private static final String TIMEOUT = "5ms";
 
 	/**
-	 * Threads the checks may hold while their dependencies hang, as documented: the timer, a
-	 * worker per dependency, HikariCP's housekeeper, connection adder and connection closer
-	 * for each pool of its own, an HTTP client's executor and selector for each http check,
-	 * and, on a JVM with fewer than three processors, the JDK's short-lived thread that hands
-	 * a response over, at most one at a time per http check.
+	 * Threads the checks may hold while their dependencies hang, as documented: the
+	 * timer, a worker per dependency, HikariCP's housekeeper, connection adder and
+	 * connection closer for each pool of its own, an HTTP client's executor and selector
+	 * for each http check, and, on a JVM with fewer than three processors, the JDK's
+	 * short-lived thread that hands a response over, at most one at a time per http
+	 * check.
 	 */
 	private static final int THREAD_BOUND = 1 + 2 * PER_TYPE + 3 * PER_TYPE + 2 * PER_TYPE + PER_TYPE;
 
 	/**
 	 * Connections a check may hold, as the proxy sees them: the one in flight and the one
-	 * abandoned before it, until its own timeout; and one more, as the proxy sees a closed
-	 * connection up to 20 ms late while an attempt takes about 6 ms; and two more for a pause
-	 * of the JVM or of the proxy's threads on a loaded machine (33 seen once on 8 http checks),
-	 * which delays closes. A leak grows with the thousands of attempts instead.
+	 * abandoned before it, until its own timeout; and one more, as the proxy sees a
+	 * closed connection up to 20 ms late while an attempt takes about 6 ms; and two more
+	 * for a pause of the JVM or of the proxy's threads on a loaded machine (33 seen once
+	 * on 8 http checks), which delays closes. A leak grows with the thousands of attempts
+	 * instead.
 	 */
 	private static final int CONNECTION_BOUND = 5 * PER_TYPE;
 
-	/** Threads of the JVM's own that may start on first use, during the test or after it. */
+	/**
+	 * Threads of the JVM's own that may start on first use, during the test or after it.
+	 */
 	private static final int JVM_THREADS = 5;
 
 	private final Database database = RealServices.postgres();
@@ -127,16 +133,21 @@ class DependencyChecksUnderFaultsTests {
 				peaks.sample();
 				return counter.total() >= attempts;
 			});
-			// While a pool of its own is empty, a jdbc attempt first connects directly, which the
-			// driver's socket timeout (1 s, its least) ends rather than an interrupt: a few jdbc
-			// attempts per second and dependency, thousands of http ones. Every dependency retries.
+			// While a pool of its own is empty, a jdbc attempt first connects directly,
+			// which the
+			// driver's socket timeout (1 s, its least) ends rather than an interrupt: a
+			// few jdbc
+			// attempts per second and dependency, thousands of http ones. Every
+			// dependency retries.
 			assertThat(counter.byType().get("http")).isGreaterThan(attempts / 4);
 			assertThat(counter.byType().get("jdbc")).isGreaterThanOrEqualTo(2L * PER_TYPE);
 			assertThat(peaks.threads).as(peaks.threadsAtPeak).isLessThanOrEqualTo(THREAD_BOUND + JVM_THREADS);
 			assertThat(peaks.databaseConnections).isLessThanOrEqualTo(CONNECTION_BOUND);
 			assertThat(peaks.serviceConnections).isLessThanOrEqualTo(CONNECTION_BOUND);
-			// Once the database answers, each pool opens its one connection, and no connect
-			// attempt left hanging opens another. (An attempt interrupted while it validates a
+			// Once the database answers, each pool opens its one connection, and no
+			// connect
+			// attempt left hanging opens another. (An attempt interrupted while it
+			// validates a
 			// connection gets the pool to replace it: the count may dip, never rise.)
 			this.databaseProxy.pass();
 			await().atMost(Duration.ofSeconds(10)).until(() -> databaseConnections() == PER_TYPE);
@@ -145,7 +156,8 @@ class DependencyChecksUnderFaultsTests {
 				assertThat(databaseConnections()).isLessThanOrEqualTo(PER_TYPE);
 			}
 		});
-		// No thread the checks started outlives them; the JDK's HTTP client ends its selector
+		// No thread the checks started outlives them; the JDK's HTTP client ends its
+		// selector
 		// thread within 3 s of being garbage collected.
 		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 			System.gc();
@@ -162,16 +174,19 @@ class DependencyChecksUnderFaultsTests {
 		for (int i = 1; i <= PER_TYPE; i++) {
 			String database = "probes.dependencies.db-" + i + ".";
 			properties.add(database + "type=jdbc");
-			properties.add(database + "url=" + this.database.jdbcUrl(this.databaseProxy.host(),
-					this.databaseProxy.port()) + "?ApplicationName=" + APPLICATION_NAME);
+			properties
+				.add(database + "url=" + this.database.jdbcUrl(this.databaseProxy.host(), this.databaseProxy.port())
+						+ "?ApplicationName=" + APPLICATION_NAME);
 			properties.add(database + "username=" + this.database.username());
 			properties.add(database + "password=" + this.database.password());
 			String service = "probes.dependencies.api-" + i + ".";
 			properties.add(service + "type=http");
-			properties.add(service + "url=http://" + this.serviceProxy.host() + ":" + this.serviceProxy.port() + "/ready");
+			properties
+				.add(service + "url=http://" + this.serviceProxy.host() + ":" + this.serviceProxy.port() + "/ready");
 			for (String dependency : List.of(database, service)) {
 				properties.add(dependency + "timeout=" + TIMEOUT);
-				// No shorter than the timeout (a configuration error); down, they retry every 1 ms.
+				// No shorter than the timeout (a configuration error); down, they retry
+				// every 1 ms.
 				properties.add(dependency + "interval=" + TIMEOUT);
 				properties.add(dependency + "interval-when-down=1ms");
 			}

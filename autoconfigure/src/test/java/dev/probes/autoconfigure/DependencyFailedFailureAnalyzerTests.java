@@ -17,23 +17,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The report of a dependency that failed at start-up with an error that retrying will not
- * mend names where its credentials are set, which depends on its type and on whether it has a
- * {@code url} of its own; for a {@code kubernetes-endpoints} dependency, the Role its service
- * account lacks.
+ * mend names where its credentials are set, which depends on its type and on whether it
+ * has a {@code url} of its own; for a {@code kubernetes-endpoints} dependency, the Role
+ * its service account lacks.
  */
 class DependencyFailedFailureAnalyzerTests {
 
 	@ParameterizedTest(name = "{0} with url {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			jdbc  |                              | (for the application's DataSource: 'spring.datasource.*')
-			jdbc  | jdbc:postgresql://db:5432/app | in 'probes.dependencies.cache.url', 'probes.dependencies.cache.username' and 'probes.dependencies.cache.password'
-			http  | http://payments/readyz        | Fix the credentials that 'probes.dependencies.cache.headers' sends.
-			redis |                              | (for Spring Boot's RedisConnectionFactory: 'spring.data.redis.*')
-			redis | redis://cache:6379            | Fix the credentials in 'probes.dependencies.cache.url'.
-			amqp  |                              | (for Spring Boot's RabbitMQ ConnectionFactory: 'spring.rabbitmq.*')
-			amqp  | amqp://rabbitmq:5672          | Fix the credentials in 'probes.dependencies.cache.url'.
-			kafka |                              | (for Spring Boot's: 'spring.kafka.properties.sasl.jaas.config', 'spring.kafka.security.*', 'spring.kafka.ssl.*')
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					jdbc  |                              | (for the application's DataSource: 'spring.datasource.*')
+					jdbc  | jdbc:postgresql://db:5432/app | in 'probes.dependencies.cache.url', 'probes.dependencies.cache.username' and 'probes.dependencies.cache.password'
+					http  | http://payments/readyz        | Fix the credentials that 'probes.dependencies.cache.headers' sends.
+					redis |                              | (for Spring Boot's RedisConnectionFactory: 'spring.data.redis.*')
+					redis | redis://cache:6379            | Fix the credentials in 'probes.dependencies.cache.url'.
+					amqp  |                              | (for Spring Boot's RabbitMQ ConnectionFactory: 'spring.rabbitmq.*')
+					amqp  | amqp://rabbitmq:5672          | Fix the credentials in 'probes.dependencies.cache.url'.
+					kafka |                              | (for Spring Boot's: 'spring.kafka.properties.sasl.jaas.config', 'spring.kafka.security.*', 'spring.kafka.ssl.*')
+					""")
 	void actionNamesWhereTheCredentialsAreSet(String type, String url, String action) {
 		StandardEnvironment environment = new StandardEnvironment();
 		Map<String, Object> properties = new HashMap<>(Map.of("probes.dependencies.cache.type", type));

@@ -17,9 +17,9 @@ import dev.probes.engine.DependencyMonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The keys of {@code probes.dependencies.<name>}: the shared ones and those of the type's own
- * settings class are bound, any other fails start-up naming it, with the key meant when it
- * is a typo away, and never with its value.
+ * The keys of {@code probes.dependencies.<name>}: the shared ones and those of the type's
+ * own settings class are bound, any other fails start-up naming it, with the key meant
+ * when it is a typo away, and never with its value.
  */
 class DependencyKeysTests {
 
@@ -34,8 +34,7 @@ class DependencyKeysTests {
 			.run((context) -> {
 				DependencyMonitor monitor = context.getBean(CheckScheduler.class).monitor("cache").orElseThrow();
 				assertThat(monitor.settings().timeout()).isEqualTo(Duration.ofMillis(300));
-				assertThat(monitor.check()).isInstanceOf(TcpCheck.class)
-					.hasToString("TcpCheck[127.0.0.1:6379]");
+				assertThat(monitor.check()).isInstanceOf(TcpCheck.class).hasToString("TcpCheck[127.0.0.1:6379]");
 			});
 	}
 
@@ -103,7 +102,8 @@ class DependencyKeysTests {
 	@Test
 	void keysOfATypeWithoutATypeFailForTheMissingType() {
 		this.contextRunner.withPropertyValues("probes.dependencies.api.url=http://api")
-			.run(fails("probes.dependencies.api.type", "every dependency needs a type", "Set 'probes.dependencies.api.type' to one of"));
+			.run(fails("probes.dependencies.api.type", "every dependency needs a type",
+					"Set 'probes.dependencies.api.type' to one of"));
 	}
 
 	@Test
@@ -117,13 +117,10 @@ class DependencyKeysTests {
 	@Test
 	void keyOutsideTheDependenciesStaysSpringBootsUnknownKey() {
 		this.contextRunner.withPropertyValues("probes.startup.wiat=true")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("probes.startup.wiat"));
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("probes.startup.wiat"));
 	}
 
-	private static ContextConsumer<AssertableApplicationContext> fails(String property, String problem,
-			String action) {
+	private static ContextConsumer<AssertableApplicationContext> fails(String property, String problem, String action) {
 		return (context) -> {
 			InvalidPropertyException failure = failure(context);
 			assertThat(failure.getProperty()).isEqualTo(property);

@@ -34,16 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code kafka} type in {@link DependencyChecksAutoConfiguration}: present with the Kafka
- * client, checking the cluster with the application's Kafka configuration as Spring Boot
- * builds it (its SASL settings included, also when {@code bootstrap-servers} names other
- * servers), or with {@code spring.kafka.bootstrap-servers} alone without Spring Kafka, and
- * backing off for a factory of the user's; against a real broker.
+ * The {@code kafka} type in {@link DependencyChecksAutoConfiguration}: present with the
+ * Kafka client, checking the cluster with the application's Kafka configuration as Spring
+ * Boot builds it (its SASL settings included, also when {@code bootstrap-servers} names
+ * other servers), or with {@code spring.kafka.bootstrap-servers} alone without Spring
+ * Kafka, and backing off for a factory of the user's; against a real broker.
  */
 class KafkaCheckAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, DependencyChecksAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(KafkaAutoConfiguration.class, DependencyChecksAutoConfiguration.class));
 
 	@Test
 	void runWhenDependencyDeclaredChecksClusterWithApplicationsKafkaConfiguration() {
@@ -96,8 +96,8 @@ class KafkaCheckAutoConfigurationTests {
 	}
 
 	/**
-	 * A bootstrap server whose name does not resolve yet (a Service not created yet) leaves
-	 * the dependency down with the reason, and the application starts.
+	 * A bootstrap server whose name does not resolve yet (a Service not created yet)
+	 * leaves the dependency down with the reason, and the application starts.
 	 */
 	@Test
 	void runWhenBootstrapServerDoesNotResolveStartsAndReportsUnknownHost() {
@@ -139,7 +139,8 @@ class KafkaCheckAutoConfigurationTests {
 	@Test
 	void runWhenUserDefinesFactoryForTheTypeBacksOff() {
 		this.contextRunner.withUserConfiguration(UserFactory.class)
-			.run((context) -> assertThat(context).getBeans(KafkaCheckFactory.class).containsOnlyKeys("userCheckFactory"));
+			.run((context) -> assertThat(context).getBeans(KafkaCheckFactory.class)
+				.containsOnlyKeys("userCheckFactory"));
 	}
 
 	/** Spring Boot's configuration of Kafka clients that log in with SASL/PLAIN. */

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Auto-configuration of {@code kubernetes-endpoints} dependencies: Probes' factory reads the
- * standard in-cluster locations, a factory bean of the application's own takes its place, and
- * the declaration's keys are bound, defaulted and checked.
+ * Auto-configuration of {@code kubernetes-endpoints} dependencies: Probes' factory reads
+ * the standard in-cluster locations, a factory bean of the application's own takes its
+ * place, and the declaration's keys are bound, defaulted and checked.
  */
 class KubernetesEndpointsCheckAutoConfigurationTests {
 
@@ -60,8 +60,9 @@ class KubernetesEndpointsCheckAutoConfigurationTests {
 	@Test
 	void runRegistersFactoryForInClusterAccess() {
 		assumeThat(System.getenv("KUBERNETES_SERVICE_HOST")).as("not run in a Kubernetes pod").isNull();
-		this.contextRunner.withPropertyValues("probes.dependencies.payments.type=kubernetes-endpoints",
-				"probes.dependencies.payments.service=payments")
+		this.contextRunner
+			.withPropertyValues("probes.dependencies.payments.type=kubernetes-endpoints",
+					"probes.dependencies.payments.service=payments")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(KubernetesEndpointsCheckFactory.class);
 				DependencyMonitor monitor = monitor(context.getBean(CheckScheduler.class));

@@ -87,13 +87,12 @@ class ProbesHealthAutoConfigurationTests {
 
 	@Test
 	void runWhenLivenessIncludesEverythingKeepsDependenciesOut() {
-		this.contextRunner.withPropertyValues("management.endpoint.health.group.liveness.include=*")
-			.run((context) -> {
-				HealthEndpointGroup liveness = context.getBean(HealthEndpointGroups.class).get("liveness");
-				assertThat(liveness.isMember("ping")).isTrue();
-				assertThat(liveness.isMember("postgres")).isFalse();
-				assertThat(liveness.isMember("cache")).isFalse();
-			});
+		this.contextRunner.withPropertyValues("management.endpoint.health.group.liveness.include=*").run((context) -> {
+			HealthEndpointGroup liveness = context.getBean(HealthEndpointGroups.class).get("liveness");
+			assertThat(liveness.isMember("ping")).isTrue();
+			assertThat(liveness.isMember("postgres")).isFalse();
+			assertThat(liveness.isMember("cache")).isFalse();
+		});
 	}
 
 	@Test
@@ -118,12 +117,11 @@ class ProbesHealthAutoConfigurationTests {
 
 	@Test
 	void runWhenReadinessIncludesEverythingKeepsNonCriticalDependencyOut() {
-		this.contextRunner.withPropertyValues("management.endpoint.health.group.readiness.include=*")
-			.run((context) -> {
-				HealthEndpointGroup readiness = context.getBean(HealthEndpointGroups.class).get("readiness");
-				assertThat(readiness.isMember("postgres")).isTrue();
-				assertThat(readiness.isMember("cache")).isFalse();
-			});
+		this.contextRunner.withPropertyValues("management.endpoint.health.group.readiness.include=*").run((context) -> {
+			HealthEndpointGroup readiness = context.getBean(HealthEndpointGroups.class).get("readiness");
+			assertThat(readiness.isMember("postgres")).isTrue();
+			assertThat(readiness.isMember("cache")).isFalse();
+		});
 	}
 
 	@Test

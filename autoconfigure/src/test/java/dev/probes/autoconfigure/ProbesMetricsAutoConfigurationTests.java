@@ -16,13 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The metrics' auto-configuration: on with Micrometer, off without it or with Probes, and
- * bound to a registry with the meters of every declared dependency before its first check.
+ * bound to a registry with the meters of every declared dependency before its first
+ * check.
  */
 class ProbesMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DependencyChecksAutoConfiguration.class,
-				ProbesMetricsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(DependencyChecksAutoConfiguration.class, ProbesMetricsAutoConfiguration.class))
 		.withPropertyValues("probes.dependencies.cache.type=tcp", "probes.dependencies.cache.host=127.0.0.1",
 				"probes.dependencies.cache.port=9", "probes.dependencies.cache.critical=false");
 

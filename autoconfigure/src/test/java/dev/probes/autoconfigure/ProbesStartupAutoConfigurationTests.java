@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProbesStartupAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(DependencyChecksAutoConfiguration.class, ProbesWebAutoConfiguration.class,
-					ProbesStartupAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DependencyChecksAutoConfiguration.class,
+				ProbesWebAutoConfiguration.class, ProbesStartupAutoConfiguration.class));
 
 	private ServerSocket listening;
 
@@ -89,9 +89,9 @@ class ProbesStartupAutoConfigurationTests {
 	}
 
 	/**
-	 * While down, a dependency is retried every interval-when-down (2 s by default); during
-	 * the wait, on the wait's backoff instead: 50 ms here, so some 15 attempts in the wait's
-	 * second rather than one or two.
+	 * While down, a dependency is retried every interval-when-down (2 s by default);
+	 * during the wait, on the wait's backoff instead: 50 ms here, so some 15 attempts in
+	 * the wait's second rather than one or two.
 	 */
 	@Test
 	void runWithWaitRetriesCriticalDependenciesOnBackoff() throws IOException {

@@ -19,7 +19,8 @@ import dev.probes.test.RealServices;
 
 /**
  * {@link AbstractMessagingCheckAutoConfigurationTests Auto-configuration tests} of the
- * {@code redis} type, with Spring Boot's Redis auto-configuration and a real Redis server.
+ * {@code redis} type, with Spring Boot's Redis auto-configuration and a real Redis
+ * server.
  */
 class RedisCheckAutoConfigurationTests extends AbstractMessagingCheckAutoConfigurationTests {
 

@@ -17,8 +17,7 @@ class UnknownPropertyFailureAnalyzerTests {
 
 	@Test
 	void runWhenTopLevelKeyMisspeltSuggestsIt() {
-		this.contextRunner.withPropertyValues("probes.enabeld=true")
-			.run(suggests("probes.enabeld", "probes.enabled"));
+		this.contextRunner.withPropertyValues("probes.enabeld=true").run(suggests("probes.enabeld", "probes.enabled"));
 	}
 
 	@Test

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The analyzer answers for {@code probes.*} values of the wrong kind only, and leaves every
- * other failure to Spring Boot's analyzers and to its siblings (see
+ * The analyzer answers for {@code probes.*} values of the wrong kind only, and leaves
+ * every other failure to Spring Boot's analyzers and to its siblings (see
  * {@link ConfigurationErrorsTests} for its reports).
  */
 class ValueConversionFailureAnalyzerTests {

@@ -35,7 +35,10 @@ class AmqpCheckContractTests extends MessagingCheckContractTests {
 		return check(proxy.host(), proxy.port(), RealServices.rabbitmq().password());
 	}
 
-	/** The broker checks the password and refuses the login: the login is where a secret travels. */
+	/**
+	 * The broker checks the password and refuses the login: the login is where a secret
+	 * travels.
+	 */
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() {
 		RealServices.Server broker = RealServices.rabbitmq();

@@ -15,7 +15,8 @@ final class ClosedPorts {
 	}
 
 	/**
-	 * Return a port that was free a moment ago: bound, then released without listening again.
+	 * Return a port that was free a moment ago: bound, then released without listening
+	 * again.
 	 * @return the port on 127.0.0.1
 	 * @throws IOException when no port could be bound
 	 */
@@ -27,8 +28,8 @@ final class ClosedPorts {
 	}
 
 	/**
-	 * Return a UDP port that was free a moment ago, so that a datagram to it is answered with
-	 * ICMP port unreachable.
+	 * Return a UDP port that was free a moment ago, so that a datagram to it is answered
+	 * with ICMP port unreachable.
 	 * @return the port on 127.0.0.1
 	 * @throws IOException when no port could be bound
 	 */

@@ -15,9 +15,10 @@ import dev.probes.engine.DependencyStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Contract that every {@link DependencyCheck} fulfils, run through the engine against a real
- * service: up when reachable, down when refused, timed out when black-holed, and never showing
- * a credential. Subclasses supply the checks and own the servers and proxies behind them.
+ * Contract that every {@link DependencyCheck} fulfils, run through the engine against a
+ * real service: up when reachable, down when refused, timed out when black-holed, and
+ * never showing a credential. Subclasses supply the checks and own the servers and
+ * proxies behind them.
  */
 abstract class DependencyCheckContractTests {
 
@@ -31,8 +32,8 @@ abstract class DependencyCheckContractTests {
 	private static final Duration FIRST_STATE_WAIT = Duration.ofSeconds(5);
 
 	/** Intervals of a minute, so that a test sees exactly one attempt. */
-	private static final CheckSettings SETTINGS = new CheckSettings(true, Duration.ofMinutes(1),
-			Duration.ofMinutes(1), TIMEOUT, 1, 1, Duration.ofMinutes(1));
+	private static final CheckSettings SETTINGS = new CheckSettings(true, Duration.ofMinutes(1), Duration.ofMinutes(1),
+			TIMEOUT, 1, 1, Duration.ofMinutes(1));
 
 	/**
 	 * Return a check of a service that answers.
@@ -49,7 +50,8 @@ abstract class DependencyCheckContractTests {
 	protected abstract DependencyCheck refusedCheck() throws Exception;
 
 	/**
-	 * Return a check of a service that never answers, as behind a firewall that drops packets.
+	 * Return a check of a service that never answers, as behind a firewall that drops
+	 * packets.
 	 * @return the check
 	 * @throws Exception when the black hole could not be set up
 	 */
@@ -96,20 +98,22 @@ abstract class DependencyCheckContractTests {
 	void neverExposesCredentials() throws Exception {
 		CheckWithSecret failing = failingCheckWithSecret();
 		String secret = failing.secret();
-		// The engine masks the secrets the auto-configuration collects from the declaration.
+		// The engine masks the secrets the auto-configuration collects from the
+		// declaration.
 		DependencyState state = awaitFirstState(failing.check(), Redactor.of(List.of(secret))).state();
 		assertThat(state.status()).isEqualTo(DependencyStatus.DOWN);
 		assertThat(state.error()).isNotBlank().doesNotContain(secret);
-		assertThat(state.details()).allSatisfy(
-				(name, value) -> assertThat(name + "=" + value).as("detail '%s'", name).doesNotContain(secret));
+		assertThat(state.details())
+			.allSatisfy((name, value) -> assertThat(name + "=" + value).as("detail '%s'", name).doesNotContain(secret));
 	}
 
 	/**
-	 * Run the check in a started scheduler until its monitor leaves {@code UNKNOWN}, then stop
-	 * the scheduler.
+	 * Run the check in a started scheduler until its monitor leaves {@code UNKNOWN}, then
+	 * stop the scheduler.
 	 * @param check the check to run
 	 * @param redactor masks the check's secrets
-	 * @return the first state and how long after {@link CheckScheduler#start()} it arrived
+	 * @return the first state and how long after {@link CheckScheduler#start()} it
+	 * arrived
 	 * @throws InterruptedException when the test is interrupted
 	 */
 	protected final FirstState awaitFirstState(DependencyCheck check, Redactor redactor) throws InterruptedException {

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link DependencyCheckContractTests Contract tests} for {@link DnsCheck}: the JVM's
- * resolver for {@code localhost} and a name that does not resolve, and a real DNS exchange
- * over UDP with a server on loopback for counting peers, refusal and black-holing.
+ * resolver for {@code localhost} and a name that does not resolve, and a real DNS
+ * exchange over UDP with a server on loopback for counting peers, refusal and
+ * black-holing.
  */
 class DnsCheckContractTests extends DependencyCheckContractTests {
 

@@ -69,8 +69,7 @@ class FailureDescriptionsTests {
 	@Test
 	void describeWhenTimeoutReturnsTimedOut() {
 		assertThat(FailureDescriptions.describe(new SocketTimeoutException("Read timed out"))).isEqualTo("timed out");
-		assertThat(FailureDescriptions.describe(new HttpTimeoutException("request timed out")))
-			.isEqualTo("timed out");
+		assertThat(FailureDescriptions.describe(new HttpTimeoutException("request timed out"))).isEqualTo("timed out");
 		assertThat(FailureDescriptions.describe(new TimeoutException())).isEqualTo("timed out");
 		assertThat(FailureDescriptions.describe(new SQLTimeoutException("Query timed out"))).isEqualTo("timed out");
 	}
@@ -95,8 +94,7 @@ class FailureDescriptionsTests {
 
 	@Test
 	void describeWhenConnectionResetReturnsConnectionReset() {
-		assertThat(FailureDescriptions.describe(new SocketException("Connection reset")))
-			.isEqualTo("connection reset");
+		assertThat(FailureDescriptions.describe(new SocketException("Connection reset"))).isEqualTo("connection reset");
 	}
 
 	@Test
@@ -202,7 +200,8 @@ class FailureDescriptionsTests {
 
 	@Test
 	void describeWhenUnknownHostCarriesUserInfoKeepsOnlyHost() {
-		assertThat(FailureDescriptions.describe(new UnknownHostException("app:s3cr3t@db.internal: Name or service not known")))
+		assertThat(FailureDescriptions
+			.describe(new UnknownHostException("app:s3cr3t@db.internal: Name or service not known")))
 			.isEqualTo("unknown host db.internal");
 	}
 
@@ -215,14 +214,14 @@ class FailureDescriptionsTests {
 	void describeWhenSecretCrossesLengthLimitMasksItBeforeCutting() {
 		String secret = "s3cr3t-pass-phrase";
 		String message = "x".repeat(195) + secret + " and more";
-		String described = FailureDescriptions.describe(new SQLException(message), Redactor.of(java.util.List.of(secret)));
+		String described = FailureDescriptions.describe(new SQLException(message),
+				Redactor.of(java.util.List.of(secret)));
 		assertThat(described).doesNotContain("s3cr");
 	}
 
 	@Test
 	void scrubWhenUserInfoContainsAtSignMasksAllOfIt() {
-		assertThat(Redactor.scrub("GET http://user:p@ss@host/x failed"))
-			.isEqualTo("GET http://******@host/x failed");
+		assertThat(Redactor.scrub("GET http://user:p@ss@host/x failed")).isEqualTo("GET http://******@host/x failed");
 	}
 
 }

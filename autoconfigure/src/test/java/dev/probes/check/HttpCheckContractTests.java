@@ -19,8 +19,8 @@ import dev.probes.test.FaultProxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link DependencyCheckContractTests Contract tests} for {@link HttpCheck}, against the JDK's
- * HTTP server on loopback.
+ * {@link DependencyCheckContractTests Contract tests} for {@link HttpCheck}, against the
+ * JDK's HTTP server on loopback.
  */
 class HttpCheckContractTests extends DependencyCheckContractTests {
 
@@ -67,8 +67,9 @@ class HttpCheckContractTests extends DependencyCheckContractTests {
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() {
 		String token = "s3cr3t-token";
-		return new CheckWithSecret(check(serverPort(), "/private", DEFAULT_EXPECTED_STATUS,
-				Map.of("Authorization", "Bearer " + token)), token);
+		return new CheckWithSecret(
+				check(serverPort(), "/private", DEFAULT_EXPECTED_STATUS, Map.of("Authorization", "Bearer " + token)),
+				token);
 	}
 
 	@Test

@@ -22,8 +22,8 @@ import dev.probes.test.RealServices.Database;
 abstract class JdbcCheckContractTests extends DependencyCheckContractTests {
 
 	/**
-	 * Pool timeout: the least HikariCP accepts, and below the attempt's timeout, so that the
-	 * pool's own failure is what the engine records.
+	 * Pool timeout: the least HikariCP accepts, and below the attempt's timeout, so that
+	 * the pool's own failure is what the engine records.
 	 */
 	private static final Duration POOL_TIMEOUT = Duration.ofMillis(250);
 
@@ -41,15 +41,18 @@ abstract class JdbcCheckContractTests extends DependencyCheckContractTests {
 
 	@BeforeEach
 	void loadDriver() throws SQLException {
-		// A JVM's first connection loads and initialises the driver, which takes about as long
-		// as the pool's timeout: the contract is about the check, not about class loading.
+		// A JVM's first connection loads and initialises the driver, which takes about as
+		// long
+		// as the pool's timeout: the contract is about the check, not about class
+		// loading.
 		Database database = database();
 		DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password()).close();
 	}
 
 	@AfterEach
 	void closeProxyAndPools() {
-		// The proxy first: a pool closes slowly while a driver waits on a black-holed socket.
+		// The proxy first: a pool closes slowly while a driver waits on a black-holed
+		// socket.
 		if (this.proxy != null) {
 			this.proxy.close();
 		}
@@ -77,8 +80,8 @@ abstract class JdbcCheckContractTests extends DependencyCheckContractTests {
 	}
 
 	/**
-	 * The secret is everywhere a JDBC URL can carry one: the password, the URL's user info
-	 * (which some drivers take for part of the host and echo) and a {@code password}
+	 * The secret is everywhere a JDBC URL can carry one: the password, the URL's user
+	 * info (which some drivers take for part of the host and echo) and a {@code password}
 	 * parameter.
 	 */
 	@Override

@@ -4,7 +4,8 @@ import dev.probes.test.RealServices;
 import dev.probes.test.RealServices.Database;
 
 /**
- * {@link DependencyCheckContractTests Contract tests} for {@link JdbcCheck} against MariaDB.
+ * {@link DependencyCheckContractTests Contract tests} for {@link JdbcCheck} against
+ * MariaDB.
  */
 class JdbcMariaDbCheckContractTests extends JdbcCheckContractTests {
 

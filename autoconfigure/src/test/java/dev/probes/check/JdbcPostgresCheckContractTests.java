@@ -4,7 +4,8 @@ import dev.probes.test.RealServices;
 import dev.probes.test.RealServices.Database;
 
 /**
- * {@link DependencyCheckContractTests Contract tests} for {@link JdbcCheck} against PostgreSQL.
+ * {@link DependencyCheckContractTests Contract tests} for {@link JdbcCheck} against
+ * PostgreSQL.
  */
 class JdbcPostgresCheckContractTests extends JdbcCheckContractTests {
 

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link JsonReader} reads what Jackson reads, to the same values, and rejects what is not
- * JSON with its offset.
+ * {@link JsonReader} reads what Jackson reads, to the same values, and rejects what is
+ * not JSON with its offset.
  */
 class JsonReaderTests {
 
@@ -34,12 +34,13 @@ class JsonReaderTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", " ", "{", "}", "[1,]", "[,1]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{'a':1}",
-			"[1 2]", "01", "-", "1.", ".5", "1e", "1e+", "+1", "NaN", "Infinity", "tru", "nul", "\"unterminated",
+	@ValueSource(strings = { "", " ", "{", "}", "[1,]", "[,1]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{'a':1}", "[1 2]",
+			"01", "-", "1.", ".5", "1e", "1e+", "+1", "NaN", "Infinity", "tru", "nul", "\"unterminated",
 			"\"bad \\x escape\"", "\"\\u12\"", "\"\\u12g4\"", "\"tab\tinside\"", "{} {}", "[] x", "// comment\n{}",
 			"{\"a\":1}}" })
 	void rejectsWhatIsNotJson(String text) {
-		assertThatIllegalArgumentException().isThrownBy(() -> JsonReader.read(text)).withMessageStartingWith("not JSON: ");
+		assertThatIllegalArgumentException().isThrownBy(() -> JsonReader.read(text))
+			.withMessageStartingWith("not JSON: ");
 	}
 
 	@Test

@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link DependencyCheckContractTests Contract tests} for {@link KafkaCheck}, made by its
- * factory from an application's Spring Kafka {@code KafkaAdmin} configuration, against a real
- * one-broker cluster in this JVM, on its listener that takes SASL/PLAIN logins only: the
- * password travels in the application's {@code sasl.jaas.config}, as Spring Boot passes it on.
+ * factory from an application's Spring Kafka {@code KafkaAdmin} configuration, against a
+ * real one-broker cluster in this JVM, on its listener that takes SASL/PLAIN logins only:
+ * the password travels in the application's {@code sasl.jaas.config}, as Spring Boot
+ * passes it on.
  */
 class KafkaCheckContractTests extends DependencyCheckContractTests {
 
@@ -38,7 +39,8 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 	@BeforeAll
 	static void startBroker() throws Exception {
 		broker = KafkaBroker.shared();
-		// The JVM's first Admin client loads the Kafka client and logs in, which takes longer
+		// The JVM's first Admin client loads the Kafka client and logs in, which takes
+		// longer
 		// than the attempt's timeout: the contract is about the check, not class loading.
 		try (DependencyCheck check = check(broker.saslBootstrapServers(), KafkaBroker.PASSWORD, 1)) {
 			check.check(Duration.ofSeconds(10));
@@ -61,9 +63,9 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 	}
 
 	/**
-	 * The Kafka client retries a refused connection by itself until the call's deadline and
-	 * tells its caller only that the deadline passed: a refused and a silent cluster look the
-	 * same to it.
+	 * The Kafka client retries a refused connection by itself until the call's deadline
+	 * and tells its caller only that the deadline passed: a refused and a silent cluster
+	 * look the same to it.
 	 */
 	@Override
 	protected void assertRefusal(String error) {
@@ -78,7 +80,10 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 		return closeAfterTest(check(proxy.host() + ":" + proxy.port(), KafkaBroker.PASSWORD, 1));
 	}
 
-	/** The broker checks the password and rejects it: the login is where the secret travels. */
+	/**
+	 * The broker checks the password and rejects it: the login is where the secret
+	 * travels.
+	 */
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() {
 		String secret = "wr0ng-pa55word";
@@ -123,8 +128,8 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 	}
 
 	/**
-	 * Create a check as the auto-configuration does, for an application whose Spring Kafka
-	 * {@code KafkaAdmin} logs in with a password.
+	 * Create a check as the auto-configuration does, for an application whose Spring
+	 * Kafka {@code KafkaAdmin} logs in with a password.
 	 */
 	private static DependencyCheck check(String bootstrapServers, String password, int minBrokers) {
 		Map<String, Object> config = new HashMap<>();

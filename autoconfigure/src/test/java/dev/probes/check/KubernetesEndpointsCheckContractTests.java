@@ -30,17 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@link DependencyCheckContractTests Contract tests} for {@link KubernetesEndpointsCheck},
- * against fabric8's Kubernetes API server over TLS, with the service account's files in a
- * directory of the test's: ready endpoints counted in EndpointSlices, or in core v1
- * Endpoints where the discovery API is not served; 401 and 403 as permanent failures that
- * name the permission; a rotated token sent from the next attempt on; never a token shown.
+ * {@link DependencyCheckContractTests Contract tests} for
+ * {@link KubernetesEndpointsCheck}, against fabric8's Kubernetes API server over TLS,
+ * with the service account's files in a directory of the test's: ready endpoints counted
+ * in EndpointSlices, or in core v1 Endpoints where the discovery API is not served; 401
+ * and 403 as permanent failures that name the permission; a rotated token sent from the
+ * next attempt on; never a token shown.
  */
 class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests {
 
 	private static final String SERVICE = "payments";
 
-	/** Checks every 100 ms, for the tests that follow a dependency through transitions. */
+	/**
+	 * Checks every 100 ms, for the tests that follow a dependency through transitions.
+	 */
 	private static final CheckSettings FAST = new CheckSettings(true, Duration.ofMillis(100), Duration.ofMillis(100),
 			Duration.ofSeconds(2), 1, 1, Duration.ofSeconds(30));
 
@@ -49,7 +52,10 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 	@TempDir
 	static Path serviceAccounts;
 
-	/** One server for every test, reset before each: a server starts in seconds in a cold JVM. */
+	/**
+	 * One server for every test, reset before each: a server starts in seconds in a cold
+	 * JVM.
+	 */
 	private static KubernetesApiServer server;
 
 	@TempDir
@@ -62,7 +68,8 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 	@BeforeAll
 	static void startApiServer() throws Exception {
 		server = KubernetesApiServer.start(serviceAccounts.resolve("serviceaccount"));
-		// The JVM's first TLS handshake and the server's first answers take longer than an
+		// The JVM's first TLS handshake and the server's first answers take longer than
+		// an
 		// attempt's timeout while classes load: not what any test here measures.
 		server.endpointSlice(SERVICE, "IPv4", 1, 0);
 		new KubernetesEndpointsCheck(server.access(), null, SERVICE, 1, Duration.ofSeconds(30))
@@ -105,8 +112,8 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 		this.proxy = FaultProxy.to(this.api.apiServer().getPort());
 		this.proxy.blackHole();
 		URI behindProxy = URI.create("https://127.0.0.1:" + this.proxy.port());
-		return new KubernetesEndpointsCheck(new KubernetesAccess(behindProxy, this.api.serviceAccountDirectory()),
-				null, SERVICE, 1, TIMEOUT);
+		return new KubernetesEndpointsCheck(new KubernetesAccess(behindProxy, this.api.serviceAccountDirectory()), null,
+				SERVICE, 1, TIMEOUT);
 	}
 
 	@Override
@@ -357,8 +364,8 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 	}
 
 	private static Watched watch(DependencyCheck check) {
-		DependencyMonitor monitor = new DependencyMonitor(SERVICE, "kubernetes-endpoints", check, FAST,
-				Redactor.none(), Clock.systemUTC(), List.of());
+		DependencyMonitor monitor = new DependencyMonitor(SERVICE, "kubernetes-endpoints", check, FAST, Redactor.none(),
+				Clock.systemUTC(), List.of());
 		CheckScheduler scheduler = new CheckScheduler(List.of(monitor));
 		scheduler.start();
 		return new Watched(monitor, scheduler);

@@ -19,11 +19,11 @@ import dev.probes.test.RealServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link DependencyCheckContractTests Contract tests} of a check that a factory makes from a
- * declaration, as the auto-configuration makes it, on a client that the test owns (as an
- * application owns its connection factory) or on a client of the check's own ({@code url}).
- * Closes the proxy first, then the clients: a client closes slowly while it waits on a
- * black-holed socket.
+ * {@link DependencyCheckContractTests Contract tests} of a check that a factory makes
+ * from a declaration, as the auto-configuration makes it, on a client that the test owns
+ * (as an application owns its connection factory) or on a client of the check's own
+ * ({@code url}). Closes the proxy first, then the clients: a client closes slowly while
+ * it waits on a black-holed socket.
  */
 abstract class MessagingCheckContractTests extends DependencyCheckContractTests {
 
@@ -35,8 +35,10 @@ abstract class MessagingCheckContractTests extends DependencyCheckContractTests 
 
 	@BeforeAll
 	static void loadClients() throws Exception {
-		// A JVM's first connection loads Lettuce and Netty, or the RabbitMQ client, which takes
-		// longer than the attempt's timeout: the contract is about the check, not class loading.
+		// A JVM's first connection loads Lettuce and Netty, or the RabbitMQ client, which
+		// takes
+		// longer than the attempt's timeout: the contract is about the check, not class
+		// loading.
 		RedisClients.warmUp(RealServices.redis());
 		AmqpClients.warmUp(RealServices.rabbitmq());
 	}
@@ -72,7 +74,8 @@ abstract class MessagingCheckContractTests extends DependencyCheckContractTests 
 	/**
 	 * Create a check as the auto-configuration does, closed after the test.
 	 * @param factory the type's factory
-	 * @param url the dependency's {@code url}, or {@code null} for the application's client
+	 * @param url the dependency's {@code url}, or {@code null} for the application's
+	 * client
 	 * @return the check
 	 */
 	protected final <S> DependencyCheck create(DependencyCheckFactory<S> factory, @Nullable String url) {

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link ReadyEndpoints} counts each ready endpoint of a Service once, in EndpointSlices as
- * the API defines their fields and in core v1 Endpoints.
+ * {@link ReadyEndpoints} counts each ready endpoint of a Service once, in EndpointSlices
+ * as the API defines their fields and in core v1 Endpoints.
  */
 class ReadyEndpointsTests {
 
@@ -95,14 +95,15 @@ class ReadyEndpointsTests {
 	}
 
 	private static Count slices(String items) {
-		return ReadyEndpoints.inEndpointSlices(JsonReader.read("{\"kind\": \"EndpointSliceList\", \"items\": [" + items + "]}"));
+		return ReadyEndpoints
+			.inEndpointSlices(JsonReader.read("{\"kind\": \"EndpointSliceList\", \"items\": [" + items + "]}"));
 	}
 
 	private static String pod(String name, String address) {
 		return """
 				{"addresses": ["%s"], "conditions": {"ready": true},
-				 "targetRef": {"kind": "Pod", "namespace": "shop", "name": "%s", "uid": "uid-%s"}}"""
-			.formatted(address, name, name);
+				 "targetRef": {"kind": "Pod", "namespace": "shop", "name": "%s", "uid": "uid-%s"}}""".formatted(address,
+				name, name);
 	}
 
 }

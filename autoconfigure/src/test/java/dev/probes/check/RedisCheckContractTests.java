@@ -41,7 +41,9 @@ class RedisCheckContractTests extends MessagingCheckContractTests {
 		return check(proxy.host(), proxy.port(), "");
 	}
 
-	/** The server checks the password and rejects it: the login is where a secret travels. */
+	/**
+	 * The server checks the password and rejects it: the login is where a secret travels.
+	 */
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() {
 		RealServices.Server redis = RealServices.passwordRedis();
@@ -53,8 +55,9 @@ class RedisCheckContractTests extends MessagingCheckContractTests {
 	void reportsPermanentFailureWhenPasswordIsWrong() throws Exception {
 		RealServices.Server redis = RealServices.passwordRedis();
 		// The right password logs in: what fails below is the wrong one.
-		assertThat(awaitFirstState(check(redis.host(), redis.port(), redis.password()), Redactor.none()).state()
-			.status()).isEqualTo(DependencyStatus.UP);
+		assertThat(
+				awaitFirstState(check(redis.host(), redis.port(), redis.password()), Redactor.none()).state().status())
+			.isEqualTo(DependencyStatus.UP);
 		assertFailsPermanently(check(redis.host(), redis.port(), "wrong-password"), "WRONGPASS");
 	}
 
@@ -69,7 +72,8 @@ class RedisCheckContractTests extends MessagingCheckContractTests {
 		if (!password.isEmpty()) {
 			server.setPassword(password);
 		}
-		// Spring Boot's default: Lettuce's shared connection, and its one-minute command timeout.
+		// Spring Boot's default: Lettuce's shared connection, and its one-minute command
+		// timeout.
 		LettuceConnectionFactory connectionFactory = new LettuceConnectionFactory(server,
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofMinutes(1)).build());
 		connectionFactory.afterPropertiesSet();

@@ -7,8 +7,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import dev.probes.test.RealServices;
 
 /**
- * Loads and exercises Lettuce once, so that a test's timings are the check's, not the JVM's
- * first use of Lettuce and Netty.
+ * Loads and exercises Lettuce once, so that a test's timings are the check's, not the
+ * JVM's first use of Lettuce and Netty.
  */
 final class RedisClients {
 

@@ -108,7 +108,8 @@ class StatusRangeTests {
 
 	@Test
 	void parseWhenTrailingCommaThrows() {
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> StatusRange.parse("200,"));
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> StatusRange.parse("200,"));
 	}
 
 }

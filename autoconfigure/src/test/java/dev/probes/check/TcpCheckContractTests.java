@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * {@link DependencyCheckContractTests Contract tests} for {@link TcpCheck}, against listening
- * sockets on loopback.
+ * {@link DependencyCheckContractTests Contract tests} for {@link TcpCheck}, against
+ * listening sockets on loopback.
  */
 class TcpCheckContractTests extends DependencyCheckContractTests {
 
@@ -23,7 +23,9 @@ class TcpCheckContractTests extends DependencyCheckContractTests {
 	/** How long a connect to a full accept queue is given before it counts as hanging. */
 	private static final int HANG_PROBE_MILLIS = 100;
 
-	/** Linux queues backlog + 1 connections; stop well past that rather than loop forever. */
+	/**
+	 * Linux queues backlog + 1 connections; stop well past that rather than loop forever.
+	 */
 	private static final int MAX_QUEUED_CONNECTIONS = 8;
 
 	private final List<Closeable> sockets = new ArrayList<>();
@@ -55,8 +57,8 @@ class TcpCheckContractTests extends DependencyCheckContractTests {
 	}
 
 	/**
-	 * A TCP check sends nothing, so a secret reaches it only pasted into the host, as when
-	 * copied from a URL with user info; the failure then echoes the host.
+	 * A TCP check sends nothing, so a secret reaches it only pasted into the host, as
+	 * when copied from a URL with user info; the failure then echoes the host.
 	 */
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() throws IOException {
@@ -72,10 +74,10 @@ class TcpCheckContractTests extends DependencyCheckContractTests {
 	}
 
 	/**
-	 * Connect to a listener that never accepts until its accept queue is full. Linux then drops
-	 * further SYNs ({@code net.ipv4.tcp_abort_on_overflow} is 0 by default) and the client
-	 * retransmits them after a second, so a connect hangs as it would behind a firewall that
-	 * drops packets.
+	 * Connect to a listener that never accepts until its accept queue is full. Linux then
+	 * drops further SYNs ({@code net.ipv4.tcp_abort_on_overflow} is 0 by default) and the
+	 * client retransmits them after a second, so a connect hangs as it would behind a
+	 * firewall that drops packets.
 	 * @param server the listener, bound with a small backlog
 	 * @throws IOException when a connect fails other than by hanging
 	 */

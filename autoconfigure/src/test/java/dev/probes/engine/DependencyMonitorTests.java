@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scheduling behaviour of the engine, with checks written for the test: what is under test
- * here is the scheduler, not a client library (the check types have contract tests against
- * real services).
+ * Scheduling behaviour of the engine, with checks written for the test: what is under
+ * test here is the scheduler, not a client library (the check types have contract tests
+ * against real services).
  */
 class DependencyMonitorTests {
 
@@ -76,8 +76,10 @@ class DependencyMonitorTests {
 
 	@Test
 	void attemptTimingOutWhileUpIsRecheckedAtOnceNotAfterIntervalWhenDown() {
-		// Up, then one attempt that hangs past its timeout and ignores interrupts (it began in
-		// an outage that is over when it is abandoned), then the dependency answers again.
+		// Up, then one attempt that hangs past its timeout and ignores interrupts (it
+		// began in
+		// an outage that is over when it is abandoned), then the dependency answers
+		// again.
 		AtomicInteger attempts = new AtomicInteger();
 		DependencyMonitor monitor = start((timeout) -> {
 			if (attempts.incrementAndGet() == 2) {
@@ -96,7 +98,8 @@ class DependencyMonitorTests {
 			}
 		});
 		await().atMost(Duration.ofSeconds(3)).until(() -> upAgainAt.get() != 0);
-		// The abandoned attempt's thread frees up 300 ms after its timeout; the re-check runs
+		// The abandoned attempt's thread frees up 300 ms after its timeout; the re-check
+		// runs
 		// then, long before interval-when-down (60 s).
 		assertThat(Duration.ofNanos(upAgainAt.get() - downAt.get())).isLessThan(Duration.ofSeconds(1));
 		assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
@@ -114,7 +117,8 @@ class DependencyMonitorTests {
 		}, Duration.ofMillis(100), Duration.ofSeconds(1));
 		await().atMost(Duration.ofSeconds(3)).until(() -> monitor.state().consecutiveFailures() == 2);
 		Thread.sleep(300);
-		// Down before it timed out: no prompt re-check, the next attempt keeps its schedule.
+		// Down before it timed out: no prompt re-check, the next attempt keeps its
+		// schedule.
 		assertThat(attempts.get()).isEqualTo(2);
 		assertThat(monitor.state().status()).isEqualTo(DependencyStatus.DOWN);
 	}
@@ -183,7 +187,8 @@ class DependencyMonitorTests {
 		try {
 			monitor.start(timer, workers);
 			await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() >= 3);
-			// Each one timed out before it began: nothing ran late, long after it counted.
+			// Each one timed out before it began: nothing ran late, long after it
+			// counted.
 			assertThat(checks.get()).isZero();
 			assertThat(monitor.state().error()).isEqualTo("timed out after 200ms");
 		}
@@ -215,7 +220,8 @@ class DependencyMonitorTests {
 	@Test
 	void jitterShortensIntervalsAtRandomAndNeverLengthensThem() {
 		List<Long> gaps = attemptGaps(0.5);
-		// 100 ms shortened by up to 50 %; the timer may run an attempt a little late, never early.
+		// 100 ms shortened by up to 50 %; the timer may run an attempt a little late,
+		// never early.
 		assertThat(gaps).allSatisfy((gap) -> assertThat(gap).isBetween(45L, 100L + 40));
 		assertThat(gaps).anySatisfy((gap) -> assertThat(gap).isLessThan(75L));
 	}
@@ -235,7 +241,8 @@ class DependencyMonitorTests {
 		}, settings);
 		await().atMost(Duration.ofSeconds(5)).until(() -> startTimes.size() >= 16);
 		this.scheduler.close();
-		// Skip the first gap: after the first result the phase is drawn from the whole interval.
+		// Skip the first gap: after the first result the phase is drawn from the whole
+		// interval.
 		return java.util.stream.IntStream.range(2, 16)
 			.mapToObj((i) -> TimeUnit.NANOSECONDS.toMillis(startTimes.get(i) - startTimes.get(i - 1)))
 			.toList();
@@ -263,7 +270,8 @@ class DependencyMonitorTests {
 
 	@Test
 	void firstDelayAfterRecoveringStepsBackFromTheIntervalByWholeIntervalsWhenDown() {
-		// Down first, then up at an attempt on the 250 ms schedule: the first delay is 1000,
+		// Down first, then up at an attempt on the 250 ms schedule: the first delay is
+		// 1000,
 		// 750, 500 or 250 ms, each shortened by up to 10 %. A delay drawn from the whole
 		// interval would land there once in four.
 		CheckSettings settings = new CheckSettings(true, Duration.ofSeconds(1), Duration.ofMillis(250),
@@ -303,8 +311,8 @@ class DependencyMonitorTests {
 	void errorTextIsRedacted() {
 		CheckSettings settings = settings(Duration.ofSeconds(60), Duration.ofSeconds(60));
 		DependencyMonitor monitor = new DependencyMonitor("db", "test",
-				(timeout) -> CheckResult.failure("login failed with s3cr3t"), settings,
-				Redactor.of(List.of("s3cr3t")), Clock.systemUTC(), List.of());
+				(timeout) -> CheckResult.failure("login failed with s3cr3t"), settings, Redactor.of(List.of("s3cr3t")),
+				Clock.systemUTC(), List.of());
 		this.scheduler = new CheckScheduler(List.of(monitor));
 		this.scheduler.start();
 		await().atMost(Duration.ofSeconds(2)).until(() -> monitor.state().status() == DependencyStatus.DOWN);

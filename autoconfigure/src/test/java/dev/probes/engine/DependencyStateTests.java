@@ -32,8 +32,8 @@ class DependencyStateTests {
 	}
 
 	private static DependencyState up() {
-		return new DependencyState(DependencyStatus.UP, CHECKED, Duration.ofMillis(4), 0, 1, null, false, Map.of(), false,
-				CHECKED);
+		return new DependencyState(DependencyStatus.UP, CHECKED, Duration.ofMillis(4), 0, 1, null, false, Map.of(),
+				false, CHECKED);
 	}
 
 }

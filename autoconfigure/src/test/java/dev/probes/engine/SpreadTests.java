@@ -38,21 +38,26 @@ class SpreadTests {
 	@Test
 	void rephaseAfterAShorterScheduleStepsBackByWholeShorterDelays() {
 		List<Duration> delays = sample(() -> new Spread(0.1).rephase(INTERVAL, WHEN_DOWN));
-		// 10, 8, 6, 4 or 2 s, each shortened by up to 10 %: never longer than the interval, never
+		// 10, 8, 6, 4 or 2 s, each shortened by up to 10 %: never longer than the
+		// interval, never
 		// shorter than 90 % of the shorter delay.
-		assertThat(delays).allSatisfy((delay) -> assertThat(IntStream.rangeClosed(1, 5)
-			.anyMatch((steps) -> isBetween(delay, WHEN_DOWN.multipliedBy(steps).multipliedBy(9).dividedBy(10),
-					WHEN_DOWN.multipliedBy(steps))))
-			.isTrue());
+		assertThat(
+				delays)
+			.allSatisfy((delay) -> assertThat(IntStream.rangeClosed(1, 5)
+				.anyMatch((steps) -> isBetween(delay, WHEN_DOWN.multipliedBy(steps).multipliedBy(9).dividedBy(10),
+						WHEN_DOWN.multipliedBy(steps))))
+				.isTrue());
 		IntStream.rangeClosed(1, 5)
-			.forEach((steps) -> assertThat(delays).anySatisfy((delay) -> assertThat(delay)
-				.isBetween(WHEN_DOWN.multipliedBy(steps).multipliedBy(9).dividedBy(10), WHEN_DOWN.multipliedBy(steps))));
+			.forEach((steps) -> assertThat(delays).anySatisfy((delay) -> assertThat(delay).isBetween(
+					WHEN_DOWN.multipliedBy(steps).multipliedBy(9).dividedBy(10), WHEN_DOWN.multipliedBy(steps))));
 	}
 
 	@Test
 	void rephaseSpreadsChangesSpreadOverAShorterScheduleEvenlyOverTheInterval() {
-		// Pods on interval-when-down change status at their own phase of it, anywhere in 2 s;
-		// their next attempts land evenly over the next 10 s, after the last of them changed.
+		// Pods on interval-when-down change status at their own phase of it, anywhere in
+		// 2 s;
+		// their next attempts land evenly over the next 10 s, after the last of them
+		// changed.
 		Spread spread = new Spread(0.1);
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		int[] perSecond = new int[13];
@@ -63,10 +68,12 @@ class SpreadTests {
 			perSecond[(int) Duration.ofNanos(next).toSeconds()]++;
 		}
 		int even = pods / 10;
-		// 1 % land before 2 s, by the shortening of the 2 s step; a delay drawn from the whole
+		// 1 % land before 2 s, by the shortening of the 2 s step; a delay drawn from the
+		// whole
 		// interval would bring back 10 % while other pods are still changing.
 		assertThat(perSecond[0] + perSecond[1]).isLessThan(even / 5);
-		// Seconds 2 to 10 get a tenth each; the shortening moves half of the last second's
+		// Seconds 2 to 10 get a tenth each; the shortening moves half of the last
+		// second's
 		// share into them.
 		IntStream.rangeClosed(2, 10)
 			.forEach((second) -> assertThat(perSecond[second]).isBetween(even * 9 / 10, even * 6 / 5));

@@ -80,7 +80,8 @@ class ThresholdsTests {
 	}
 
 	private static AttemptOutcome failure() {
-		return new AttemptOutcome(false, "connection refused", false, Map.of(), Instant.now(), Duration.ofMillis(3), false);
+		return new AttemptOutcome(false, "connection refused", false, Map.of(), Instant.now(), Duration.ofMillis(3),
+				false);
 	}
 
 }

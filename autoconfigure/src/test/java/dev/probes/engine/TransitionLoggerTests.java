@@ -25,7 +25,8 @@ class TransitionLoggerTests {
 	void upAfterDownNamesTheSuccessesAndHowLongItWasDown() {
 		DependencyState down = state(DependencyStatus.DOWN, 4, 0, "timed out after 2s", T0);
 		DependencyState up = state(DependencyStatus.UP, 0, 1, null, T0.plusSeconds(45));
-		assertThat(TransitionLogger.describe("payments", down, up)).isEqualTo("payments UP after 1 success; was DOWN for 45s");
+		assertThat(TransitionLogger.describe("payments", down, up))
+			.isEqualTo("payments UP after 1 success; was DOWN for 45s");
 	}
 
 	@Test

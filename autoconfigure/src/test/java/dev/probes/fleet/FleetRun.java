@@ -38,8 +38,8 @@ record FleetRun(FleetScenario scenario, int[] accepted, int[] attempts, Duration
 	}
 
 	/**
-	 * Return the accepted connections per second in the intervals that follow the first one
-	 * after the outage.
+	 * Return the accepted connections per second in the intervals that follow the first
+	 * one after the outage.
 	 * @return the rates over their bins
 	 */
 	Rates followingIntervals() {
@@ -84,8 +84,12 @@ record FleetRun(FleetScenario scenario, int[] accepted, int[] attempts, Duration
 		StringBuilder csv = new StringBuilder("t_s,accepted_per_s,attempts_per_s\n");
 		double seconds = this.scenario.binSeconds();
 		for (int bin = 0; bin < this.accepted.length; bin++) {
-			csv.append(number(bin * seconds)).append(',').append(number(this.accepted[bin] / seconds)).append(',')
-				.append(number(this.attempts[bin] / seconds)).append('\n');
+			csv.append(number(bin * seconds))
+				.append(',')
+				.append(number(this.accepted[bin] / seconds))
+				.append(',')
+				.append(number(this.attempts[bin] / seconds))
+				.append('\n');
 		}
 		return csv.toString();
 	}

@@ -10,11 +10,12 @@ import dev.probes.engine.CheckSettings;
  * while, then comes back.
  *
  * <p>
- * The timeline is counted in intervals: two to settle (every pod takes its own phase during
- * the first), {@code steadyIntervals} measured while healthy, half an interval (so that a
- * fleet in lock-step is not checking at the very instant the outage starts), the outage, then
- * the first interval after it and {@code followingIntervals} more. Counts are kept in bins of
- * a tenth of the interval: one second with the default interval of 10 s.
+ * The timeline is counted in intervals: two to settle (every pod takes its own phase
+ * during the first), {@code steadyIntervals} measured while healthy, half an interval (so
+ * that a fleet in lock-step is not checking at the very instant the outage starts), the
+ * outage, then the first interval after it and {@code followingIntervals} more. Counts
+ * are kept in bins of a tenth of the interval: one second with the default interval of 10
+ * s.
  *
  * @param name the name of the run, used in file names and reports
  * @param pods the number of pods, one scheduler each

@@ -29,8 +29,8 @@ import dev.probes.engine.StateListener;
  * <p>
  * Run by {@code benchmarks/fleet-simulation.sh} with arguments such as
  * {@code name=jitter-0.1 pods=1000 interval=10s interval-when-down=2s jitter=0.1 outage=30s
- * csv=out.csv summary=summary.tsv}; {@code FleetSimulationTests} runs short scenarios in the
- * test suite.
+ * csv=out.csv summary=summary.tsv}; {@code FleetSimulationTests} runs short scenarios in
+ * the test suite.
  */
 public final class FleetSimulation {
 
@@ -97,14 +97,14 @@ public final class FleetSimulation {
 	 * Run one scenario, write its series as CSV and append its figures to a summary.
 	 * @param args {@code key=value} pairs: {@code name}, {@code pods} (1000),
 	 * {@code interval} (10s), {@code interval-when-down} (2s), {@code jitter} (0.1),
-	 * {@code outage} (30s), {@code steady-intervals} (4), {@code following-intervals} (6),
-	 * {@code csv} and {@code summary} (files; none by default)
+	 * {@code outage} (30s), {@code steady-intervals} (4), {@code following-intervals}
+	 * (6), {@code csv} and {@code summary} (files; none by default)
 	 * @throws Exception when the run fails
 	 */
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>(Map.of("pods", "1000", "interval", "10s",
-				"interval-when-down", "2s", "jitter", "0.1", "outage", "30s", "steady-intervals", "4",
-				"following-intervals", "6"));
+		Map<String, String> options = new LinkedHashMap<>(
+				Map.of("pods", "1000", "interval", "10s", "interval-when-down", "2s", "jitter", "0.1", "outage", "30s",
+						"steady-intervals", "4", "following-intervals", "6"));
 		for (String arg : args) {
 			String[] pair = arg.split("=", 2);
 			if (pair.length != 2) {
@@ -124,8 +124,8 @@ public final class FleetSimulation {
 		if (options.containsKey("summary")) {
 			Path summary = Path.of(options.get("summary"));
 			String header = Files.exists(summary) ? "" : FleetRun.SUMMARY_HEADER + "\n";
-			Files.writeString(summary, header + run.summary() + "\n", StandardCharsets.UTF_8,
-					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			Files.writeString(summary, header + run.summary() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
 		}
 		System.out.println(FleetRun.SUMMARY_HEADER);
 		System.out.println(run.summary());

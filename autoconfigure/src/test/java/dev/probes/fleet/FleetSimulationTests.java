@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>
  * What is asserted holds by design, with margins that only a real change of behaviour
- * breaks, and that a busy machine does not: these are counts of connections, and a pause of
- * the JVM or a slow start of the pods' threads moves a few counts into the next bin, whereas
- * a fleet in lock-step leaves most bins empty and puts 5 to 10 times the mean into the others.
- * {@code benchmarks/fleet-simulation.sh} measures the full-size fleet.
+ * breaks, and that a busy machine does not: these are counts of connections, and a pause
+ * of the JVM or a slow start of the pods' threads moves a few counts into the next bin,
+ * whereas a fleet in lock-step leaves most bins empty and puts 5 to 10 times the mean
+ * into the others. {@code benchmarks/fleet-simulation.sh} measures the full-size fleet.
  */
 class FleetSimulationTests {
 
@@ -52,9 +52,11 @@ class FleetSimulationTests {
 	@Test
 	void withJitterHealthyFleetChecksAtAboutPodsPerIntervalInEveryBin() {
 		Rates healthy = jittered.healthy();
-		// Delays are shortened by up to 10 %: 5 % more attempts than pods ÷ interval, on average.
+		// Delays are shortened by up to 10 %: 5 % more attempts than pods ÷ interval, on
+		// average.
 		assertThat(healthy.mean()).isBetween(0.9 * nominal(), 1.2 * nominal());
-		// About 21 connections per bin (1.5 times that in the busiest, by chance), none empty; a
+		// About 21 connections per bin (1.5 times that in the busiest, by chance), none
+		// empty; a
 		// fleet in lock-step puts up to 200 in one.
 		assertThat(healthy.max()).isLessThanOrEqualTo(3 * healthy.mean());
 		assertThat(healthy.idle()).isLessThanOrEqualTo(0.1);
@@ -71,7 +73,8 @@ class FleetSimulationTests {
 	@Test
 	void withoutJitterFleetChecksInLockStepBeforeAndAfterTheOutage() {
 		Rates healthy = fixed.healthy();
-		// A fixed schedule: each pod once per interval (a little later, by its attempt's own
+		// A fixed schedule: each pod once per interval (a little later, by its attempt's
+		// own
 		// time), all of them within the same few tenths of it.
 		assertThat(healthy.mean()).isBetween(0.9 * nominal(), 1.05 * nominal());
 		assertThat(healthy.idle()).isGreaterThanOrEqualTo(0.5);
@@ -81,12 +84,15 @@ class FleetSimulationTests {
 
 	@Test
 	void withAShorterIntervalWhenDownFleetRetriesAtTheDownRateThenSpreadsOut() {
-		// pods ÷ interval-when-down: 500/s while down (refused, seen by the pods only), and
-		// about the same in the 400 ms after the outage, when every pod sees that it is over.
+		// pods ÷ interval-when-down: 500/s while down (refused, seen by the pods only),
+		// and
+		// about the same in the 400 ms after the outage, when every pod sees that it is
+		// over.
 		double downRate = PODS / 0.4;
 		assertThat(jitteredDownFaster.attemptsWhileDown()).isBetween(0.8 * downRate, 1.25 * downRate);
 		assertThat(jitteredDownFaster.firstIntervalAfterOutage().max()).isGreaterThanOrEqualTo(0.5 * downRate);
-		// Then back to the healthy rate, spread over the interval, with no repeated peaks.
+		// Then back to the healthy rate, spread over the interval, with no repeated
+		// peaks.
 		double healthyMean = jitteredDownFaster.healthy().mean();
 		assertThat(jitteredDownFaster.followingIntervals().max()).isLessThanOrEqualTo(3 * healthyMean);
 		assertThat(jitteredDownFaster.followingIntervals().idle()).isLessThanOrEqualTo(0.1);

@@ -29,8 +29,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The metrics as Prometheus scrapes them from {@code /actuator/prometheus}, for a real
- * PostgreSQL behind a fault proxy: every series is there, the state gauge follows an outage
- * and its recovery, and nothing from the configuration but names leaks into a series.
+ * PostgreSQL behind a fault proxy: every series is there, the state gauge follows an
+ * outage and its recovery, and nothing from the configuration but names leaks into a
+ * series.
  */
 class PrometheusMetricsTests {
 
@@ -67,8 +68,7 @@ class PrometheusMetricsTests {
 					"spring.datasource.password=" + postgres.password(), "probes.dependencies.postgres.type=jdbc",
 					"probes.dependencies.postgres.interval=300ms",
 					"probes.dependencies.postgres.interval-when-down=300ms",
-					"probes.dependencies.postgres.timeout=300ms",
-					"probes.dependencies.payments.type=http",
+					"probes.dependencies.postgres.timeout=300ms", "probes.dependencies.payments.type=http",
 					"probes.dependencies.payments.url=http://127.0.0.1:9/ready",
 					"probes.dependencies.payments.headers.Authorization=Bearer " + SECRET,
 					"probes.dependencies.payments.critical=false")
@@ -95,12 +95,14 @@ class PrometheusMetricsTests {
 				"probes_dependency_transitions_total{critical=\"true\",dependency=\"postgres\",status=\"up\",type=\"jdbc\"} 1.0",
 				"probes_dependency_state{critical=\"false\",dependency=\"payments\",type=\"http\"} 0.0");
 		assertThat(value("probes_dependency_checks_total{critical=\"true\",dependency=\"postgres\",outcome=\"up\","
-				+ "type=\"jdbc\"}")).isGreaterThanOrEqualTo(1.0);
+				+ "type=\"jdbc\"}"))
+			.isGreaterThanOrEqualTo(1.0);
 
 		this.proxy.blackHole();
 		await().atMost(Duration.ofSeconds(5)).until(() -> value("probes_dependency_state" + POSTGRES) == 0.0);
 		assertThat(value("probes_dependency_transitions_total{critical=\"true\",dependency=\"postgres\","
-				+ "status=\"down\",type=\"jdbc\"}")).isEqualTo(1.0);
+				+ "status=\"down\",type=\"jdbc\"}"))
+			.isEqualTo(1.0);
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> value("probes_dependency_checks_total{critical=\"true\",dependency=\"postgres\","
 					+ "outcome=\"timeout\",type=\"jdbc\"}") >= 1.0);
@@ -108,7 +110,8 @@ class PrometheusMetricsTests {
 		this.proxy.pass();
 		await().atMost(Duration.ofSeconds(10)).until(() -> value("probes_dependency_state" + POSTGRES) == 1.0);
 		assertThat(value("probes_dependency_transitions_total{critical=\"true\",dependency=\"postgres\","
-				+ "status=\"up\",type=\"jdbc\"}")).isEqualTo(2.0);
+				+ "status=\"up\",type=\"jdbc\"}"))
+			.isEqualTo(2.0);
 		assertThat(scrape()).doesNotContain(SECRET, "127.0.0.1", ":" + this.proxy.port(), "/ready");
 	}
 
@@ -121,9 +124,9 @@ class PrometheusMetricsTests {
 
 	private String scrape() {
 		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 			return response.body();
 		}

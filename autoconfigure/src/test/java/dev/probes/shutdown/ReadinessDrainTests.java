@@ -19,9 +19,9 @@ import dev.probes.test.KubeletClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The drain on shutdown, with a real process stopped by SIGTERM while a client keeps sending
- * it requests and probes: readiness 503 at once, liveness 200 to the end, every request served
- * until the drain is over.
+ * The drain on shutdown, with a real process stopped by SIGTERM while a client keeps
+ * sending it requests and probes: readiness 503 at once, liveness 200 to the end, every
+ * request served until the drain is over.
  */
 class ReadinessDrainTests {
 
@@ -30,7 +30,8 @@ class ReadinessDrainTests {
 	@Test
 	void onSigtermReadinessTurns503AtOnceAndRequestsAreServedUntilTheDrainEnds() throws Exception {
 		int port = freePort();
-		// A file, not a pipe: Process.destroy() closes the pipes, and the drain logs after it.
+		// A file, not a pipe: Process.destroy() closes the pipes, and the drain logs
+		// after it.
 		Path output = Files.createTempFile("probes-drain", ".log");
 		Process process = start(port, output, "--probes.shutdown.drain-delay=2s", "--server.shutdown=graceful");
 		try {
@@ -64,16 +65,19 @@ class ReadinessDrainTests {
 						&& sample.status() != -1)
 				.toList();
 			List<Sample> workInDrain = samples.stream()
-				.filter((sample) -> sample.path().equals("/work") && sample.sentAt() < signalled + DRAIN.toNanos() - millis(200))
+				.filter((sample) -> sample.path().equals("/work")
+						&& sample.sentAt() < signalled + DRAIN.toNanos() - millis(200))
 				.toList();
-			System.out.printf("MEASURED drain 2s: first /readyz 503 sent %dms after SIGTERM; %d /work requests during"
-					+ " the drain, %d failed; process ended %dms after SIGTERM%n",
+			System.out.printf(
+					"MEASURED drain 2s: first /readyz 503 sent %dms after SIGTERM; %d /work requests during"
+							+ " the drain, %d failed; process ended %dms after SIGTERM%n",
 					TimeUnit.NANOSECONDS.toMillis(first503.sentAt() - signalled),
 					workInDrain.stream().filter((sample) -> sample.sentAt() > signalled).count(),
 					workInDrain.stream().filter((sample) -> sample.status() != 200).count(),
 					TimeUnit.NANOSECONDS.toMillis(exited - signalled));
 			assertThat(first503.sentAt() - signalled).isLessThan(millis(200));
-			assertThat(readyAfterSignal).isNotEmpty().allSatisfy((sample) -> assertThat(sample.status()).isEqualTo(503));
+			assertThat(readyAfterSignal).isNotEmpty()
+				.allSatisfy((sample) -> assertThat(sample.status()).isEqualTo(503));
 			assertThat(workInDrain).filteredOn((sample) -> sample.sentAt() > signalled).hasSizeGreaterThan(20);
 			assertThat(workInDrain).allSatisfy((sample) -> assertThat(sample.status()).isEqualTo(200));
 			assertThat(samples)
@@ -85,8 +89,8 @@ class ReadinessDrainTests {
 				.allSatisfy((sample) -> assertThat(sample.status()).isEqualTo(200));
 			assertThat(Duration.ofNanos(exited - signalled)).isGreaterThanOrEqualTo(DRAIN)
 				.isLessThan(DRAIN.plusSeconds(10));
-			assertThat(Files.readString(output)).contains(
-					"Draining: /readyz answers 503 while requests are still served for 2s", "Drained after 2");
+			assertThat(Files.readString(output))
+				.contains("Draining: /readyz answers 503 while requests are still served for 2s", "Drained after 2");
 		}
 		finally {
 			process.destroyForcibly();
@@ -96,9 +100,10 @@ class ReadinessDrainTests {
 
 	private static Process start(int port, Path output, String... arguments) throws IOException {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-cp", classPath, DrainingApplication.class.getName(),
-				"--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.web-application-type=servlet",
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-cp",
+				classPath, DrainingApplication.class.getName(), "--server.port=" + port, "--server.address=127.0.0.1",
+				"--spring.main.web-application-type=servlet",
 				"--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
 		command.addAll(List.of(arguments));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();

@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The start-up wait for a dependency on a client whose password is wrong, run as its own
- * process against a real server that checks it: retrying will not mend it, so the wait ends
- * at once, with the reason, naming where the password is set, and without the password.
- * Written once, run for each client type.
+ * process against a real server that checks it: retrying will not mend it, so the wait
+ * ends at once, with the reason, naming where the password is set, and without the
+ * password. Written once, run for each client type.
  */
 abstract class AbstractMessagingStartupWaitTests {
 
@@ -68,8 +68,9 @@ abstract class AbstractMessagingStartupWaitTests {
 		ApplicationProcess result = run(List.of("probes.dependencies.cache.type=" + type(),
 				"probes.dependencies.cache.url=" + url(WRONG_PASSWORD)));
 		assertThat(result.output()).contains("Fix the credentials in 'probes.dependencies.cache.url'.");
-		System.out.printf("MEASURED start-up wrong %s password (url): process exited with %d after %dms"
-				+ " (deadline 60s)%n", type(), result.exitCode(), result.elapsed().toMillis());
+		System.out.printf(
+				"MEASURED start-up wrong %s password (url): process exited with %d after %dms" + " (deadline 60s)%n",
+				type(), result.exitCode(), result.elapsed().toMillis());
 	}
 
 	private ApplicationProcess run(List<String> properties) throws Exception {
@@ -78,8 +79,8 @@ abstract class AbstractMessagingStartupWaitTests {
 		ApplicationProcess result = ApplicationProcess.run(MessagingApplication.class, all);
 		assertThat(result.exitCode()).as(result.toString()).isNotZero();
 		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(15));
-		assertThat(result.output()).contains(
-				"Critical dependency 'cache' failed with an error that retrying will not mend", refusal());
+		assertThat(result.output())
+			.contains("Critical dependency 'cache' failed with an error that retrying will not mend", refusal());
 		assertThat(result.output()).doesNotContain(WRONG_PASSWORD);
 		return result;
 	}

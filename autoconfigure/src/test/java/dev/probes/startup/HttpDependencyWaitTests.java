@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A bean that calls a declared HTTP dependency from its constructor, through Spring Boot's
- * {@code RestClient.Builder}, runs once the dependency answers: while it refuses, the
- * application neither fails nor completes.
+ * A bean that calls a declared HTTP dependency from its constructor, through Spring
+ * Boot's {@code RestClient.Builder}, runs once the dependency answers: while it refuses,
+ * the application neither fails nor completes.
  */
 class HttpDependencyWaitTests {
 
@@ -54,7 +54,8 @@ class HttpDependencyWaitTests {
 						"probes.startup.timeout=60s")
 				.run());
 		try {
-			// The bean has started its call: without the wait the call would fail at once.
+			// The bean has started its call: without the wait the call would fail at
+			// once.
 			await().atMost(Duration.ofSeconds(20)).until(() -> PricesApplication.calling.get() != 0);
 			Thread.sleep(1000);
 			assertThat(application).as("held while the dependency refuses").isNotDone();
@@ -99,7 +100,9 @@ class HttpDependencyWaitTests {
 
 		static final AtomicLong called = new AtomicLong();
 
-		/** Calls the dependency while the context starts, as many applications' beans do. */
+		/**
+		 * Calls the dependency while the context starts, as many applications' beans do.
+		 */
 		@Bean
 		PriceList priceList(RestClient.Builder builder, Environment environment) {
 			calling.set(System.nanoTime());

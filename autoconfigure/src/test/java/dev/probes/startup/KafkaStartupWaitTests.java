@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The start-up wait for a {@code kafka} dependency whose application logs in with a wrong
- * SASL password, against a real broker that checks it: retrying will not mend it, so the wait
- * ends at once, with the broker's reason, naming where the credentials are set, and without
- * the password.
+ * SASL password, against a real broker that checks it: retrying will not mend it, so the
+ * wait ends at once, with the broker's reason, naming where the credentials are set, and
+ * without the password.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KafkaStartupWaitTests {
@@ -34,12 +34,15 @@ class KafkaStartupWaitTests {
 			.web(WebApplicationType.NONE)
 			.properties("spring.kafka.bootstrap-servers=" + broker.saslBootstrapServers(),
 					"spring.kafka.security.protocol=SASL_PLAINTEXT", "spring.kafka.properties.sasl.mechanism=PLAIN",
-					"spring.kafka.properties.sasl.jaas.config=" + KafkaBroker.plainLogin(KafkaBroker.USER, WRONG_PASSWORD),
+					"spring.kafka.properties.sasl.jaas.config="
+							+ KafkaBroker.plainLogin(KafkaBroker.USER, WRONG_PASSWORD),
 					"probes.dependencies.events.type=kafka", "probes.startup.wait=true", "probes.startup.timeout=60s",
 					"management.health.redis.enabled=false", "management.health.rabbit.enabled=false");
 		long started = System.nanoTime();
 		// The wait ended on the permanent failure, not at its deadline.
-		assertThatException().isThrownBy(application::run).havingRootCause().isInstanceOf(DependencyFailedException.class);
+		assertThatException().isThrownBy(application::run)
+			.havingRootCause()
+			.isInstanceOf(DependencyFailedException.class);
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 		System.out.printf("MEASURED start-up wrong kafka SASL password: start-up (the context's own included) failed"
 				+ " after %dms (deadline 60s)%n", elapsed.toMillis());

@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The start-up wait for a {@code kubernetes-endpoints} dependency, against fabric8's
- * Kubernetes API server: it holds the application until the Service has its ready endpoints,
- * and ends at once, with the Role to add, when the API server refuses the service account
- * (403) or its token (401), or when the application is not in a pod at all.
+ * Kubernetes API server: it holds the application until the Service has its ready
+ * endpoints, and ends at once, with the Role to add, when the API server refuses the
+ * service account (403) or its token (401), or when the application is not in a pod at
+ * all.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KubernetesEndpointsStartupWaitTests {
@@ -91,25 +92,25 @@ class KubernetesEndpointsStartupWaitTests {
 		assertThat(report).contains("Critical dependency '" + SERVICE + "' failed with an error that retrying will not"
 				+ " mend:\n\n    HTTP 403: service account shop:orders lacks list on endpointslices (API group"
 				+ " discovery.k8s.io) in namespace shop: grant it with a Role and a RoleBinding");
-		assertThat(report).contains("Grant the pod's service account list on 'endpointslices' in namespace 'shop'",
-				"""
-						    kind: Role
-						    metadata:
-						      name: probes-endpoints-reader
-						      namespace: shop
-						    rules:
-						      - apiGroups: ["discovery.k8s.io"]
-						        resources: ["endpointslices"]
-						        verbs: ["get", "list"]
-						""", """
-						    subjects:
-						      - kind: ServiceAccount
-						        name: orders
-						        namespace: shop
-						""");
+		assertThat(report).contains("Grant the pod's service account list on 'endpointslices' in namespace 'shop'", """
+				    kind: Role
+				    metadata:
+				      name: probes-endpoints-reader
+				      namespace: shop
+				    rules:
+				      - apiGroups: ["discovery.k8s.io"]
+				        resources: ["endpointslices"]
+				        verbs: ["get", "list"]
+				""", """
+				    subjects:
+				      - kind: ServiceAccount
+				        name: orders
+				        namespace: shop
+				""");
 		assertThat(output.toString()).doesNotContain(api.token());
-		System.out.printf("MEASURED start-up wait, kubernetes-endpoints forbidden (403): failed after %dms"
-				+ " (deadline %ds)%n", failedAfter.toMillis(), WAIT_TIMEOUT.toSeconds());
+		System.out.printf(
+				"MEASURED start-up wait, kubernetes-endpoints forbidden (403): failed after %dms" + " (deadline %ds)%n",
+				failedAfter.toMillis(), WAIT_TIMEOUT.toSeconds());
 	}
 
 	@Test
@@ -130,11 +131,11 @@ class KubernetesEndpointsStartupWaitTests {
 	void outsideAPodEndsTheWaitAtOnceSayingSo(CapturedOutput output) {
 		assumeThat(System.getenv("KUBERNETES_SERVICE_HOST")).as("not run in a Kubernetes pod").isNull();
 		long started = System.nanoTime();
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(KubernetesApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties(properties(List.of()).toArray(String[]::new))
-			.run()
-			.close());
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(KubernetesApplication.class).web(WebApplicationType.NONE)
+				.properties(properties(List.of()).toArray(String[]::new))
+				.run()
+				.close());
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(WAIT_TIMEOUT.dividedBy(2));
 		assertThat(output.toString()).as("failed at the first attempt").doesNotContain("waiting for " + SERVICE);
 		assertThat(report(output)).contains(
@@ -146,7 +147,8 @@ class KubernetesEndpointsStartupWaitTests {
 		long started = System.nanoTime();
 		assertThatException().isThrownBy(() -> run(List.of()).close());
 		Duration failedAfter = Duration.ofNanos(System.nanoTime() - started);
-		// A context that starts cold on a busy machine takes seconds: the first attempt ended it.
+		// A context that starts cold on a busy machine takes seconds: the first attempt
+		// ended it.
 		assertThat(failedAfter).as("ended long before the deadline").isLessThan(WAIT_TIMEOUT.dividedBy(2));
 		assertThat(output.toString()).as("failed at the first attempt").doesNotContain("waiting for " + SERVICE);
 		return failedAfter;

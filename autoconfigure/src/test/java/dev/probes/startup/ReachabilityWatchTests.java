@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The wait's watch of a dependency's address, with the backoff at 5 s so that only the watch
- * can make the check run sooner: a real socket that starts to listen, and a check that, like
- * a database that has just started, fails its first attempt after that.
+ * The wait's watch of a dependency's address, with the backoff at 5 s so that only the
+ * watch can make the check run sooner: a real socket that starts to listen, and a check
+ * that, like a database that has just started, fails its first attempt after that.
  */
 class ReachabilityWatchTests {
 
@@ -57,7 +57,8 @@ class ReachabilityWatchTests {
 			if (this.server.get() == null) {
 				throw new ConnectException("Connection refused");
 			}
-			// The first attempt after the server listens fails, as a database starting up does.
+			// The first attempt after the server listens fails, as a database starting up
+			// does.
 			return (attemptsWhileListening.incrementAndGet() == 1) ? CheckResult.failure("starting up")
 					: CheckResult.success();
 		}, new CheckSettings(true, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(1), 1, 1,
@@ -74,7 +75,8 @@ class ReachabilityWatchTests {
 			listening.bind(new InetSocketAddress("127.0.0.1", port));
 			this.server.set(listening);
 			long listeningSince = System.nanoTime();
-			// The backoff would make the next attempt up to 5 s later, and the one after 5 s more.
+			// The backoff would make the next attempt up to 5 s later, and the one after
+			// 5 s more.
 			await().atMost(Duration.ofMillis(2500)).until(() -> monitor.state().status() == DependencyStatus.UP);
 			assertThat(attemptsWhileListening.get()).isEqualTo(2);
 			System.out.printf("MEASURED reachability watch: up %dms after the server listened%n",

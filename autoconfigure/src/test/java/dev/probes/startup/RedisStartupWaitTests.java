@@ -5,8 +5,8 @@ import java.util.List;
 import dev.probes.test.RealServices;
 
 /**
- * {@link AbstractMessagingStartupWaitTests Start-up wait tests} of the {@code redis} type,
- * against a private Redis server that requires a password.
+ * {@link AbstractMessagingStartupWaitTests Start-up wait tests} of the {@code redis}
+ * type, against a private Redis server that requires a password.
  */
 class RedisStartupWaitTests extends AbstractMessagingStartupWaitTests {
 

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The retry schedule of the start-up wait, against a real PostgreSQL that refuses behind a
- * proxy: delays grow, stay under the cap, and differ between dependencies.
+ * The retry schedule of the start-up wait, against a real PostgreSQL that refuses behind
+ * a proxy: delays grow, stay under the cap, and differ between dependencies.
  */
 class StartupBackoffTests {
 
@@ -50,7 +50,8 @@ class StartupBackoffTests {
 			monitor.backOffWhileDown(backoff);
 			monitor.addListener((dependency, previous, current) -> {
 				if (current.status() == DependencyStatus.DOWN) {
-					delays.computeIfAbsent(dependency.name(), (name) -> new ArrayList<>()).add(dependency.nextAttemptIn());
+					delays.computeIfAbsent(dependency.name(), (name) -> new ArrayList<>())
+						.add(dependency.nextAttemptIn());
 					completions.computeIfAbsent(dependency.name(), (name) -> new ArrayList<>()).add(System.nanoTime());
 				}
 			});
@@ -68,7 +69,8 @@ class StartupBackoffTests {
 			assertThat(scheduled).allSatisfy((delay) -> assertThat(delay).isLessThanOrEqualTo(MAX));
 			List<Long> done = completions.get(name);
 			for (int i = 0; i < 5; i++) {
-				// The next attempt really waited for the delay it was given (less the moment between
+				// The next attempt really waited for the delay it was given (less the
+				// moment between
 				// scheduling it and recording the completion).
 				assertThat(Duration.ofNanos(done.get(i + 1) - done.get(i)))
 					.isGreaterThanOrEqualTo(scheduled.get(i).minusMillis(20));

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Where the start-up wait's deadline counts from: the launch, so the wait gets what is left
- * of the timeout after the start-up before it; yet never less than one attempt.
+ * Where the start-up wait's deadline counts from: the launch, so the wait gets what is
+ * left of the timeout after the start-up before it; yet never less than one attempt.
  */
 class StartupGateDeadlineTests {
 

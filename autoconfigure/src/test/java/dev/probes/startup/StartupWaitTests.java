@@ -64,12 +64,14 @@ class StartupWaitTests {
 		long launched = System.nanoTime();
 		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
 			.supplyAsync(() -> new SpringApplicationBuilder(WaitingApplication.class)
-				// The default backoff: 5 s between attempts by the time the database answers.
+				// The default backoff: 5 s between attempts by the time the database
+				// answers.
 				.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s").toArray(String[]::new))
 				.run());
 		try {
 			awaitListening(port, Duration.ofSeconds(10));
-			// A 503 says why from the very first answer, before the wait (a bean) even exists.
+			// A 503 says why from the very first answer, before the wait (a bean) even
+			// exists.
 			assertThat(KubeletClient.get(port, "/readyz", "Accept: application/json\r\n").body())
 				.contains("\"description\":\"waiting for postgres\"", "\"waitingFor\":[\"postgres\"]");
 			long refusingSince = System.nanoTime();
@@ -105,8 +107,10 @@ class StartupWaitTests {
 						millis(readyAt - passed), millis(readyAt - launched));
 				assertThat(unexpected).isEmpty();
 				assertThat(firstUp).isGreaterThan(passed);
-				// Noticed at once by the wait's TCP watch (every 150 ms), not at the next backoff
-				// attempt (up to 5 s later); what follows is migrations and the rest of start-up,
+				// Noticed at once by the wait's TCP watch (every 150 ms), not at the next
+				// backoff
+				// attempt (up to 5 s later); what follows is migrations and the rest of
+				// start-up,
 				// which benchmarks/startup-wait.sh measures on an idle machine.
 				assertThat(Duration.ofNanos(firstUp - passed)).isLessThan(Duration.ofSeconds(1));
 				assertThat(Duration.ofNanos(readyAt - passed)).isLessThan(Duration.ofSeconds(3));
@@ -130,20 +134,21 @@ class StartupWaitTests {
 	void servesLivenessOnEveryLivenessPathDuringWaitWithCustomBasePath() throws Exception {
 		int port = freePort();
 		this.proxy.refuse();
-		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
-			.supplyAsync(() -> new SpringApplicationBuilder(WaitingApplication.class)
-				.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s",
-						"management.endpoints.web.base-path=/manage",
-						"management.endpoint.health.group.liveness.additional-path=server:/healthz")
-					.toArray(String[]::new))
-				.run());
+		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture.supplyAsync(
+				() -> new SpringApplicationBuilder(WaitingApplication.class)
+					.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s",
+							"management.endpoints.web.base-path=/manage",
+							"management.endpoint.health.group.liveness.additional-path=server:/healthz")
+						.toArray(String[]::new))
+					.run());
 		try {
 			awaitListening(port, "/healthz", Duration.ofSeconds(10));
 			assertThat(status(port, "/healthz")).isEqualTo(200);
 			assertThat(status(port, "/manage/health/liveness")).isEqualTo(200);
 			assertThat(status(port, "/manage/health/readiness")).isEqualTo(503);
 			assertThat(status(port, "/readyz")).isEqualTo(503);
-			// Served after start-up by the configured path instead, so not during the wait either.
+			// Served after start-up by the configured path instead, so not during the
+			// wait either.
 			assertThat(status(port, "/livez")).isEqualTo(503);
 			assertThat(status(port, "/actuator/health/liveness")).isEqualTo(503);
 			assertThat(application).isNotDone();
@@ -159,13 +164,13 @@ class StartupWaitTests {
 		int port = freePort();
 		int probePort = freePort();
 		this.proxy.refuse();
-		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
-			.supplyAsync(() -> new SpringApplicationBuilder(WaitingApplication.class)
-				.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s",
-						"probes.server.port=" + probePort,
-						"management.endpoint.health.group.readiness.additional-path=server:/ready")
-					.toArray(String[]::new))
-				.run());
+		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture.supplyAsync(
+				() -> new SpringApplicationBuilder(WaitingApplication.class)
+					.properties(properties(port, this.proxy.port(), "probes.startup.timeout=60s",
+							"probes.server.port=" + probePort,
+							"management.endpoint.health.group.readiness.additional-path=server:/ready")
+						.toArray(String[]::new))
+					.run());
 		try {
 			awaitListening(probePort, Duration.ofSeconds(10));
 			awaitListening(port, "/ready", Duration.ofSeconds(10));
@@ -192,8 +197,10 @@ class StartupWaitTests {
 		ApplicationProcess result = ApplicationProcess.run(WaitingApplication.class,
 				properties(0, this.proxy.port(), "probes.startup.timeout=5s"));
 		assertThat(result.exitCode()).isNotZero();
-		// The deadline counts from the JVM's start, not from the wait's: about 5 s after launch,
-		// where counting from the wait gave 5 s plus the whole start-up before it (10 s here).
+		// The deadline counts from the JVM's start, not from the wait's: about 5 s after
+		// launch,
+		// where counting from the wait gave 5 s plus the whole start-up before it (10 s
+		// here).
 		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(9));
 		assertThat(result.output()).contains("APPLICATION FAILED TO START", "still down 5s after the JVM's start",
 				"the wait itself took", "postgres: connection refused");
@@ -205,14 +212,15 @@ class StartupWaitTests {
 	void failsAtOnceWhenPasswordIsWrongWithoutShowingIt() throws Exception {
 		RealServices.Database mariadb = RealServices.mariadb();
 		String password = "wr0ng-pa55word";
-		ApplicationProcess result = ApplicationProcess.run(WaitingApplication.class, List.of("--server.port=0",
-				"--spring.datasource.url=" + mariadb.jdbcUrl(), "--spring.datasource.username=" + mariadb.username(),
-				"--spring.datasource.password=" + password, "--probes.dependencies.mariadb.type=jdbc",
-				"--probes.startup.wait=true", "--probes.startup.timeout=60s"));
+		ApplicationProcess result = ApplicationProcess.run(WaitingApplication.class,
+				List.of("--server.port=0", "--spring.datasource.url=" + mariadb.jdbcUrl(),
+						"--spring.datasource.username=" + mariadb.username(),
+						"--spring.datasource.password=" + password, "--probes.dependencies.mariadb.type=jdbc",
+						"--probes.startup.wait=true", "--probes.startup.timeout=60s"));
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(15));
-		assertThat(result.output()).contains("Critical dependency 'mariadb' failed with an error that retrying will not mend",
-				"Access denied");
+		assertThat(result.output()).contains(
+				"Critical dependency 'mariadb' failed with an error that retrying will not mend", "Access denied");
 		assertThat(result.output()).doesNotContain(password);
 		System.out.printf("MEASURED start-up wrong password: process exited with %d after %dms (deadline 60s)%n",
 				result.exitCode(), result.elapsed().toMillis());
@@ -221,40 +229,45 @@ class StartupWaitTests {
 	@Test
 	void failsAtOnceWhenPostgresPasswordIsWrongWithoutShowingIt() throws Exception {
 		RealServices.Database secured = RealServices.passwordPostgres();
-		// The server checks passwords: the right one logs in, so a failure below is the wrong one's.
+		// The server checks passwords: the right one logs in, so a failure below is the
+		// wrong one's.
 		DriverManager.getConnection(secured.jdbcUrl(), secured.username(), secured.password()).close();
 		String password = "wr0ng-pg-pa55word";
 		ApplicationProcess result = ApplicationProcess.run(WaitingApplication.class,
 				List.of("--server.port=0", "--spring.datasource.url=" + secured.jdbcUrl(),
-				"--spring.datasource.username=" + secured.username(), "--spring.datasource.password=" + password,
-				"--spring.flyway.enabled=false", "--probes.dependencies.postgres.type=jdbc",
-				"--probes.startup.wait=true", "--probes.startup.timeout=60s"));
+						"--spring.datasource.username=" + secured.username(),
+						"--spring.datasource.password=" + password, "--spring.flyway.enabled=false",
+						"--probes.dependencies.postgres.type=jdbc", "--probes.startup.wait=true",
+						"--probes.startup.timeout=60s"));
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(15));
 		assertThat(result.output()).contains(
 				"Critical dependency 'postgres' failed with an error that retrying will not mend",
 				"password authentication failed");
 		assertThat(result.output()).doesNotContain(password);
-		System.out.printf("MEASURED start-up wrong PostgreSQL password: process exited with %d after %dms"
-				+ " (deadline 60s)%n", result.exitCode(), result.elapsed().toMillis());
+		System.out.printf(
+				"MEASURED start-up wrong PostgreSQL password: process exited with %d after %dms" + " (deadline 60s)%n",
+				result.exitCode(), result.elapsed().toMillis());
 	}
 
 	@Test
 	void failsAtOnceWhenDatabaseDoesNotExist() {
 		long started = System.nanoTime();
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(WaitingApplication.class)
-			.properties("server.port=0", "spring.datasource.url=" + postgres.jdbcUrl().replace("/test", "/no_such_db"),
-					"spring.datasource.username=" + postgres.username(), "probes.dependencies.postgres.type=jdbc",
-					"probes.startup.wait=true", "probes.startup.timeout=60s");
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(WaitingApplication.class).properties(
+				"server.port=0", "spring.datasource.url=" + postgres.jdbcUrl().replace("/test", "/no_such_db"),
+				"spring.datasource.username=" + postgres.username(), "probes.dependencies.postgres.type=jdbc",
+				"probes.startup.wait=true", "probes.startup.timeout=60s");
 		Throwable failure = org.assertj.core.api.Assertions.catchThrowable(builder::run);
-		assertThat(failure).rootCause().isInstanceOf(DependencyFailedException.class).hasMessageContaining("no_such_db");
+		assertThat(failure).rootCause()
+			.isInstanceOf(DependencyFailedException.class)
+			.hasMessageContaining("no_such_db");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
 	}
 
 	/**
 	 * Start and stop the application once against the healthy database, so that the
-	 * measured run's timings are Probes' reaction, not this JVM loading Flyway's classes for
-	 * the first time.
+	 * measured run's timings are Probes' reaction, not this JVM loading Flyway's classes
+	 * for the first time.
 	 */
 	private void warmUp() throws IOException {
 		int port = freePort();
@@ -272,12 +285,12 @@ class StartupWaitTests {
 	}
 
 	private List<String> properties(int port, int databasePort, String... extra) {
-		List<String> properties = new ArrayList<>(List.of("server.port=" + port,
-				"spring.datasource.url=" + postgres.jdbcUrl("127.0.0.1", databasePort),
-				"spring.datasource.username=" + postgres.username(), "spring.datasource.password=" + postgres.password(),
-				"spring.flyway.schemas=" + this.schema, "spring.flyway.locations=classpath:db/startup-wait",
-				"probes.dependencies.postgres.type=jdbc",
-				"probes.startup.wait=true"));
+		List<String> properties = new ArrayList<>(
+				List.of("server.port=" + port, "spring.datasource.url=" + postgres.jdbcUrl("127.0.0.1", databasePort),
+						"spring.datasource.username=" + postgres.username(),
+						"spring.datasource.password=" + postgres.password(), "spring.flyway.schemas=" + this.schema,
+						"spring.flyway.locations=classpath:db/startup-wait", "probes.dependencies.postgres.type=jdbc",
+						"probes.startup.wait=true"));
 		properties.addAll(List.of(extra));
 		return properties;
 	}
@@ -286,8 +299,8 @@ class StartupWaitTests {
 		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
 				postgres.password());
 				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(
-						"SELECT count(*) FROM " + this.schema + ".flyway_schema_history WHERE success AND version = '1'")) {
+				ResultSet result = statement.executeQuery("SELECT count(*) FROM " + this.schema
+						+ ".flyway_schema_history WHERE success AND version = '1'")) {
 			result.next();
 			return result.getInt(1);
 		}

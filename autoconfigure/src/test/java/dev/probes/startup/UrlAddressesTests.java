@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UrlAddressesTests {
 
 	@ParameterizedTest
-	@CsvSource({ "http://payments/readyz, payments, 80", "https://payments:8443/readyz, payments, 8443", "redis://cache:6380, cache, 6380", "redis://:secret@cache, cache, 6379",
+	@CsvSource({ "http://payments/readyz, payments, 80", "https://payments:8443/readyz, payments, 8443",
+			"redis://cache:6380, cache, 6380", "redis://:secret@cache, cache, 6379",
 			"rediss://cache.example, cache.example, 6379", "amqp://guest:guest@broker:5673/vhost, broker, 5673",
 			"amqp://broker, broker, 5672", "amqps://broker, broker, 5671" })
 	void readsHostAndPortWithTheSchemesDefault(String url, String host, int port) {

@@ -28,7 +28,9 @@ public class WaitingApplication {
 	/** When ApplicationReadyEvent was published (System.nanoTime), 0 before. */
 	static final AtomicLong ready = new AtomicLong();
 
-	/** When a bean using JdbcTemplate queried the database at creation (System.nanoTime). */
+	/**
+	 * When a bean using JdbcTemplate queried the database at creation (System.nanoTime).
+	 */
 	static final AtomicLong jdbcTemplateUsed = new AtomicLong();
 
 	/** When the CommandLineRunner ran (System.nanoTime). */

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an application's {@code main} in a JVM of its own, on the test class path, as a user
- * would start it: to see its console and its exit code.
+ * Runs an application's {@code main} in a JVM of its own, on the test class path, as a
+ * user would start it: to see its console and its exit code.
  *
  * @param exitCode the process's exit code
  * @param elapsed from launch to exit
@@ -32,9 +32,11 @@ public record ApplicationProcess(int exitCode, Duration elapsed, String output) 
 	 */
 	public static ApplicationProcess run(Class<?> main, List<String> properties) throws Exception {
 		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		// C1 only, as spring-boot:run starts applications: the JVM's own start-up is not under test.
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-cp", classPath, main.getName()));
+		// C1 only, as spring-boot:run starts applications: the JVM's own start-up is not
+		// under test.
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+						"-cp", classPath, main.getName()));
 		properties.forEach((property) -> command.add(property.startsWith("--") ? property : "--" + property));
 		long started = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -6,8 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Two threads deadlocked for real on two {@link ReentrantLock}s, each waiting
- * interruptibly for the lock the other holds; {@link #close()} interrupts both, which breaks
- * the deadlock, so that the test JVM is left as it was.
+ * interruptibly for the lock the other holds; {@link #close()} interrupts both, which
+ * breaks the deadlock, so that the test JVM is left as it was.
  */
 public final class Deadlock implements AutoCloseable {
 

@@ -25,13 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  * <li>{@link #refuse()}: the listening socket closes, so connects are refused, and open
  * connections (a pool's idle ones too) are reset.</li>
- * <li>{@link #blackHole()}: connects still complete, but no byte moves in either direction,
- * on new and open connections alike, until the mode changes; then the held bytes flow, as
- * after a healed network partition. A connection that its client closes meanwhile is let go,
- * so that it neither counts as open nor keeps a thread of the proxy.</li>
- * <li>{@link #dropConnects()}: a connect neither completes nor is refused, as behind a route
- * that drops packets (the listening socket's accept queue is full and never drained, so the
- * kernel drops every SYN); open connections are black-holed.</li>
+ * <li>{@link #blackHole()}: connects still complete, but no byte moves in either
+ * direction, on new and open connections alike, until the mode changes; then the held
+ * bytes flow, as after a healed network partition. A connection that its client closes
+ * meanwhile is let go, so that it neither counts as open nor keeps a thread of the
+ * proxy.</li>
+ * <li>{@link #dropConnects()}: a connect neither completes nor is refused, as behind a
+ * route that drops packets (the listening socket's accept queue is full and never
+ * drained, so the kernel drops every SYN); open connections are black-holed.</li>
  * <li>{@link #delay(Duration)}: every chunk waits before it is forwarded.</li>
  * <li>{@link #reset()}: open connections and new ones are reset at once.</li>
  * </ul>
@@ -50,7 +51,10 @@ public final class FaultProxy implements AutoCloseable {
 	/** How often a held connection looks whether its client is still there. */
 	private static final int HOLD_POLL_MILLIS = 20;
 
-	/** How long a connect that fills the accept queue may take before the queue counts as full. */
+	/**
+	 * How long a connect that fills the accept queue may take before the queue counts as
+	 * full.
+	 */
 	private static final int FILL_CONNECT_MILLIS = 100;
 
 	private final InetSocketAddress target;
@@ -166,7 +170,10 @@ public final class FaultProxy implements AutoCloseable {
 		}
 	}
 
-	/** Whether the port is closed (refuse), full (drop connects) or accepting (all others). */
+	/**
+	 * Whether the port is closed (refuse), full (drop connects) or accepting (all
+	 * others).
+	 */
 	private static Mode listening(Mode mode) {
 		return (mode == Mode.REFUSE || mode == Mode.DROP_CONNECTS) ? mode : Mode.PASS;
 	}
@@ -176,7 +183,8 @@ public final class FaultProxy implements AutoCloseable {
 			return;
 		}
 		if (mode == Mode.DROP_CONNECTS) {
-			// Linux queues backlog + 1 connections; fill the queue with our own, never accepted.
+			// Linux queues backlog + 1 connections; fill the queue with our own, never
+			// accepted.
 			this.listener = bind(this.port, 1);
 			for (int i = 0; i < 16; i++) {
 				Socket filler = new Socket();
@@ -209,7 +217,8 @@ public final class FaultProxy implements AutoCloseable {
 			}
 			catch (BindException ex) {
 				closeQuietly(socket);
-				// A closed listener frees its port once the thread blocked in accept() has left it.
+				// A closed listener frees its port once the thread blocked in accept()
+				// has left it.
 				if (attempt == 50) {
 					throw ex;
 				}
@@ -257,7 +266,8 @@ public final class FaultProxy implements AutoCloseable {
 		Connection connection = new Connection(client);
 		this.connections.add(connection);
 		try {
-			// A black-holed connect completes, but nothing reaches the service until it heals.
+			// A black-holed connect completes, but nothing reaches the service until it
+			// heals.
 			byte[] held = holdWhileBlackHoled(client);
 			if (held == null) {
 				connection.close();
@@ -310,8 +320,8 @@ public final class FaultProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Hold what a peer sends while the proxy is black-holed, reading on so that a peer that
-	 * gives up is seen.
+	 * Hold what a peer sends while the proxy is black-holed, reading on so that a peer
+	 * that gives up is seen.
 	 * @return the bytes held, or {@code null} when the peer closed its end
 	 */
 	private byte[] holdWhileBlackHoled(Socket peer) throws IOException {

@@ -19,14 +19,14 @@ import kafka.server.BrokerServer;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A one-broker Kafka cluster (KRaft, broker and controller in one node) inside the test JVM,
- * started by spring-kafka-test's {@link EmbeddedKafkaKraftBroker}. Its broker can be stopped
- * and started again on the same port, as a restarted pod comes back behind its Service, and
- * it counts the client connections it holds, as its own metrics report them.
+ * A one-broker Kafka cluster (KRaft, broker and controller in one node) inside the test
+ * JVM, started by spring-kafka-test's {@link EmbeddedKafkaKraftBroker}. Its broker can be
+ * stopped and started again on the same port, as a restarted pod comes back behind its
+ * Service, and it counts the client connections it holds, as its own metrics report them.
  *
  * <p>
- * The {@link #shared() shared} broker also has a listener that takes SASL/PLAIN logins only,
- * for {@link #USER} with {@link #PASSWORD}.
+ * The {@link #shared() shared} broker also has a listener that takes SASL/PLAIN logins
+ * only, for {@link #USER} with {@link #PASSWORD}.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -50,7 +50,8 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private KafkaBroker(EmbeddedKafkaKraftBroker embedded) {
 		this.embedded = embedded;
-		// The test kit sets spring.kafka.bootstrap-servers as a system property by default,
+		// The test kit sets spring.kafka.bootstrap-servers as a system property by
+		// default,
 		// which every later application in this JVM would read.
 		this.embedded.brokerListProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 		this.embedded.afterPropertiesSet();
@@ -58,36 +59,39 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Start a broker of the caller's own that takes plain-text connections without a login.
+	 * Start a broker of the caller's own that takes plain-text connections without a
+	 * login.
 	 * @return the broker, to close
 	 */
 	public static KafkaBroker start() {
 		EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(1, 1);
-		// A restarted broker registers again only once the controller has ended the session of
-		// the one that stopped: 9 s by default, where a pod is replaced in about as long as its
+		// A restarted broker registers again only once the controller has ended the
+		// session of
+		// the one that stopped: 9 s by default, where a pod is replaced in about as long
+		// as its
 		// start takes.
 		embedded.brokerProperties(Map.of("broker.session.timeout.ms", "1500", "broker.heartbeat.interval.ms", "300"));
 		return new KafkaBroker(embedded);
 	}
 
 	/**
-	 * Return the broker that the tests of this JVM share, started on first use and stopped
-	 * when the JVM exits: one listener takes plain-text connections, another SASL/PLAIN logins
-	 * only. A test must neither stop it nor leave connections behind.
+	 * Return the broker that the tests of this JVM share, started on first use and
+	 * stopped when the JVM exits: one listener takes plain-text connections, another
+	 * SASL/PLAIN logins only. A test must neither stop it nor leave connections behind.
 	 * @return the broker
 	 */
 	public static synchronized KafkaBroker shared() {
 		if (shared == null) {
 			EmbeddedKafkaKraftBroker embedded = new EmbeddedKafkaKraftBroker(1, 1);
 			Map<String, String> properties = new HashMap<>();
-			properties.put("listeners", CLIENT_LISTENER + "://localhost:0," + SASL_LISTENER
-					+ "://localhost:0,CONTROLLER://localhost:0");
+			properties.put("listeners",
+					CLIENT_LISTENER + "://localhost:0," + SASL_LISTENER + "://localhost:0,CONTROLLER://localhost:0");
 			properties.put("listener.security.protocol.map",
 					CLIENT_LISTENER + ":PLAINTEXT," + SASL_LISTENER + ":SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
 			properties.put("sasl.enabled.mechanisms", "PLAIN");
 			properties.put("listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config",
-					"org.apache.kafka.common.security.plain.PlainLoginModule required user_" + USER + "=\""
-							+ PASSWORD + "\";");
+					"org.apache.kafka.common.security.plain.PlainLoginModule required user_" + USER + "=\"" + PASSWORD
+							+ "\";");
 			embedded.brokerProperties(properties);
 			KafkaBroker broker = new KafkaBroker(embedded);
 			Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "shared-kafka-broker-shutdown"));
@@ -103,8 +107,8 @@ public final class KafkaBroker implements AutoCloseable {
 	 * @return the JAAS configuration
 	 */
 	public static String plainLogin(String user, String password) {
-		return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
-				+ "\" password=\"" + password + "\";";
+		return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\""
+				+ password + "\";";
 	}
 
 	/**
@@ -137,8 +141,8 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the broker, as a pod that goes away: its port refuses connections and open ones
-	 * close. The controller keeps running.
+	 * Stop the broker, as a pod that goes away: its port refuses connections and open
+	 * ones close. The controller keeps running.
 	 */
 	public void stop() {
 		broker().shutdown(Duration.ofSeconds(10));
@@ -155,8 +159,8 @@ public final class KafkaBroker implements AutoCloseable {
 
 	/**
 	 * Return the number of client connections the broker holds open on its plain-text
-	 * listener, as its socket server's {@code connection-count} metrics report them (summed
-	 * over its network threads).
+	 * listener, as its socket server's {@code connection-count} metrics report them
+	 * (summed over its network threads).
 	 * @return the connections
 	 */
 	public int clientConnections() {

@@ -8,9 +8,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Probes an HTTP path the way the kubelet does: one GET on a fresh connection, with a plain
- * socket, so that a measured latency is the server's and the network's, not a client
- * library's.
+ * Probes an HTTP path the way the kubelet does: one GET on a fresh connection, with a
+ * plain socket, so that a measured latency is the server's and the network's, not a
+ * client library's.
  */
 public final class KubeletClient {
 
@@ -31,7 +31,8 @@ public final class KubeletClient {
 	 * GET a path on loopback with extra request headers.
 	 * @param port the port
 	 * @param path the path
-	 * @param headers header lines, each ending with CRLF, such as {@code "Accept: application/json\r\n"}
+	 * @param headers header lines, each ending with CRLF, such as
+	 * {@code "Accept: application/json\r\n"}
 	 * @return the answer, or {@code null} when none came (refused, reset, timed out)
 	 */
 	public static Answer get(int port, String path, String headers) {

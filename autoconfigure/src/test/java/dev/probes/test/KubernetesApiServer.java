@@ -41,20 +41,21 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import dev.probes.check.KubernetesAccess;
 
 /**
- * A Kubernetes API server on loopback, for the {@code kubernetes-endpoints} tests: fabric8's
- * server in CRUD mode (what is written through its client is listed, selected by label, got
- * and updated as by a real API server), over TLS with a certificate of its own, behind the
- * API server's authentication and authorization as far as a pod's service account meets
- * them.
+ * A Kubernetes API server on loopback, for the {@code kubernetes-endpoints} tests:
+ * fabric8's server in CRUD mode (what is written through its client is listed, selected
+ * by label, got and updated as by a real API server), over TLS with a certificate of its
+ * own, behind the API server's authentication and authorization as far as a pod's service
+ * account meets them.
  *
  * <p>
  * A request with the service account's current token passes; with any other (the token
- * before a rotation), it is answered 401. A resource can be forbidden, answered 403 with the
- * API server's own Status message. The {@code discovery.k8s.io} group can be unserved,
- * answered 404 as an API server that does not know it answers. The fabric8 client that the
- * tests write EndpointSlices and Endpoints with has a token of its own, which always passes.
- * The service account's files (token, {@code ca.crt} with the server's certificate, the
- * namespace) are written to a directory, as the kubelet mounts them.
+ * before a rotation), it is answered 401. A resource can be forbidden, answered 403 with
+ * the API server's own Status message. The {@code discovery.k8s.io} group can be
+ * unserved, answered 404 as an API server that does not know it answers. The fabric8
+ * client that the tests write EndpointSlices and Endpoints with has a token of its own,
+ * which always passes. The service account's files (token, {@code ca.crt} with the
+ * server's certificate, the namespace) are written to a directory, as the kubelet mounts
+ * them.
  */
 public final class KubernetesApiServer implements AutoCloseable {
 
@@ -64,7 +65,9 @@ public final class KubernetesApiServer implements AutoCloseable {
 	/** The pod's service account. */
 	public static final String SERVICE_ACCOUNT = "orders";
 
-	/** Held, so that its level holds: the server logs every request it answers at INFO. */
+	/**
+	 * Held, so that its level holds: the server logs every request it answers at INFO.
+	 */
 	private static final Logger SERVER_LOGGER = Logger.getLogger(MockWebServer.class.getName());
 
 	static {
@@ -96,8 +99,8 @@ public final class KubernetesApiServer implements AutoCloseable {
 
 	private KubernetesApiServer(Path serviceAccountDirectory) throws IOException {
 		this.serviceAccountDirectory = serviceAccountDirectory;
-		this.server = new KubernetesMockServer(new Context(), this.web, new HashMap<>(),
-				new AccessControl(this.crud), true);
+		this.server = new KubernetesMockServer(new Context(), this.web, new HashMap<>(), new AccessControl(this.crud),
+				true);
 		this.server.init(InetAddress.getLoopbackAddress(), 0);
 		this.client = this.server.createClient();
 		Files.createDirectories(serviceAccountDirectory);
@@ -116,9 +119,9 @@ public final class KubernetesApiServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget every object, forbidden resource and recorded request, serve the discovery API
-	 * again, and write the service account's files anew with a new token: as a server just
-	 * started, without the cost of starting one.
+	 * Forget every object, forbidden resource and recorded request, serve the discovery
+	 * API again, and write the service account's files anew with a new token: as a server
+	 * just started, without the cost of starting one.
 	 * @throws IOException when the files could not be written
 	 */
 	public void reset() throws IOException {
@@ -171,8 +174,8 @@ public final class KubernetesApiServer implements AutoCloseable {
 	}
 
 	/**
-	 * Issue a new token, as the kubelet does before the old one expires: the file is replaced
-	 * atomically, and from now on the old token is rejected.
+	 * Issue a new token, as the kubelet does before the old one expires: the file is
+	 * replaced atomically, and from now on the old token is rejected.
 	 * @return the new token
 	 * @throws IOException when the file could not be written
 	 */
@@ -184,8 +187,8 @@ public final class KubernetesApiServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stop accepting the service account's token without writing a new one to its file, as an
-	 * API server of another cluster, or one whose signing key changed, rejects it.
+	 * Stop accepting the service account's token without writing a new one to its file,
+	 * as an API server of another cluster, or one whose signing key changed, rejects it.
 	 */
 	public void revokeToken() {
 		this.token = newToken();
@@ -193,9 +196,9 @@ public final class KubernetesApiServer implements AutoCloseable {
 
 	/**
 	 * Write the Service's EndpointSlice of one address family, replacing the one written
-	 * before: {@code ready} ready pods ({@code <service>-0}, {@code <service>-1}, ...), then
-	 * {@code notReady} pods that are not ready. Pods of the same number in the slices of two
-	 * families are the same pod, as in a dual-stack Service.
+	 * before: {@code ready} ready pods ({@code <service>-0}, {@code <service>-1}, ...),
+	 * then {@code notReady} pods that are not ready. Pods of the same number in the
+	 * slices of two families are the same pod, as in a dual-stack Service.
 	 * @param service the Service's name
 	 * @param addressType {@code IPv4} or {@code IPv6}
 	 * @param ready how many ready endpoints
@@ -276,8 +279,8 @@ public final class KubernetesApiServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answer every request for the {@code discovery.k8s.io} group with 404, as an API server
-	 * that does not serve it.
+	 * Answer every request for the {@code discovery.k8s.io} group with 404, as an API
+	 * server that does not serve it.
 	 */
 	public void stopServingDiscoveryApi() {
 		this.discoveryServed = false;
@@ -347,10 +350,11 @@ public final class KubernetesApiServer implements AutoCloseable {
 			if (KubernetesApiServer.this.forbidden.contains(resource)) {
 				String group = discovery ? "discovery.k8s.io" : "";
 				String verb = discovery ? "list" : "get";
-				return status(403, "Forbidden", resource + (discovery ? ".discovery.k8s.io" : "")
-						+ " is forbidden: User \\\"system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT
-						+ "\\\" cannot " + verb + " resource \\\"" + resource + "\\\" in API group \\\"" + group
-						+ "\\\" in the namespace \\\"" + NAMESPACE + "\\\"");
+				return status(403, "Forbidden",
+						resource + (discovery ? ".discovery.k8s.io" : "")
+								+ " is forbidden: User \\\"system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT
+								+ "\\\" cannot " + verb + " resource \\\"" + resource + "\\\" in API group \\\"" + group
+								+ "\\\" in the namespace \\\"" + NAMESPACE + "\\\"");
 			}
 			if (discovery && !KubernetesApiServer.this.discoveryServed) {
 				return new MockResponse().setResponseCode(404)

@@ -12,10 +12,10 @@ import dev.probes.autoconfigure.check.KubernetesEndpointsCheckFactory;
 import dev.probes.check.KubernetesAccess;
 
 /**
- * A web application with {@code kubernetes-endpoints} dependencies and no database, as a user
- * would write it, but for where its pod's service account is: its own
- * {@link KubernetesEndpointsCheckFactory} bean, in the place of Probes', finds the API server
- * at {@code test.kubernetes.api-server} and the service account's files in
+ * A web application with {@code kubernetes-endpoints} dependencies and no database, as a
+ * user would write it, but for where its pod's service account is: its own
+ * {@link KubernetesEndpointsCheckFactory} bean, in the place of Probes', finds the API
+ * server at {@code test.kubernetes.api-server} and the service account's files in
  * {@code test.kubernetes.service-account}; without them, where a pod has them.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
@@ -30,7 +30,8 @@ public class KubernetesApplication {
 		if (apiServer == null || serviceAccount == null) {
 			return new KubernetesEndpointsCheckFactory();
 		}
-		return new KubernetesEndpointsCheckFactory(new KubernetesAccess(URI.create(apiServer), Path.of(serviceAccount)));
+		return new KubernetesEndpointsCheckFactory(
+				new KubernetesAccess(URI.create(apiServer), Path.of(serviceAccount)));
 	}
 
 	/**

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A small authoritative DNS server on loopback UDP that answers A queries from a table and
- * NXDOMAIN for other names, or, when silenced, receives queries and never answers (a
- * black-holed resolver). It speaks the real wire format (RFC 1035), so that a DNS client is
- * tested against a real exchange.
+ * A small authoritative DNS server on loopback UDP that answers A queries from a table
+ * and NXDOMAIN for other names, or, when silenced, receives queries and never answers (a
+ * black-holed resolver). It speaks the real wire format (RFC 1035), so that a DNS client
+ * is tested against a real exchange.
  */
 public final class LoopbackDnsServer implements AutoCloseable {
 
@@ -84,18 +84,19 @@ public final class LoopbackDnsServer implements AutoCloseable {
 		for (int length = query.get() & 0xff; length > 0; length = query.get() & 0xff) {
 			byte[] label = new byte[length];
 			query.get(label);
-			name.append((name.length() > 0) ? "." : "").append(new String(label, java.nio.charset.StandardCharsets.US_ASCII));
+			name.append((name.length() > 0) ? "." : "")
+				.append(new String(label, java.nio.charset.StandardCharsets.US_ASCII));
 		}
 		int type = query.getShort() & 0xffff;
 		query.getShort(); // class IN
 		int questionEnd = query.position();
 		List<InetAddress> addresses = this.records.get(name.toString().toLowerCase(Locale.ROOT));
-		List<InetAddress> answers = (addresses != null && (type == TYPE_A || type == TYPE_ANY)) ? addresses
-				: List.of();
+		List<InetAddress> answers = (addresses != null && (type == TYPE_A || type == TYPE_ANY)) ? addresses : List.of();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteBuffer header = ByteBuffer.allocate(12);
 		header.putShort(id);
-		// Response, authoritative, recursion desired and available; NXDOMAIN for unknown names.
+		// Response, authoritative, recursion desired and available; NXDOMAIN for unknown
+		// names.
 		header.putShort((short) (0x8580 | ((addresses == null) ? 3 : 0)));
 		header.putShort((short) 1).putShort((short) answers.size()).putShort((short) 0).putShort((short) 0);
 		out.writeBytes(header.array());

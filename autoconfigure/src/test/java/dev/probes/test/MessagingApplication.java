@@ -17,10 +17,11 @@ import dev.probes.engine.DependencyState;
 import dev.probes.engine.StateListener;
 
 /**
- * A web application that uses Redis, RabbitMQ and Kafka through Spring Boot's starters and no
- * database, as a user would write it; also run as its own process to see how it exits. It
- * counts the completed attempts of each dependency, and names its RabbitMQ connections after
- * {@code test.connection-name}, so that the broker lists them by that name.
+ * A web application that uses Redis, RabbitMQ and Kafka through Spring Boot's starters
+ * and no database, as a user would write it; also run as its own process to see how it
+ * exits. It counts the completed attempts of each dependency, and names its RabbitMQ
+ * connections after {@code test.connection-name}, so that the broker lists them by that
+ * name.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration(excludeName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A private PostgreSQL server with password authentication on a port of its own, for tests
- * that need a wrong password to fail: the machine's shared server trusts every local login.
- * Made with the machine's {@code initdb} and {@code pg_ctl}; PostgreSQL refuses to run as
- * root, so as root they run as an unprivileged system user created for the purpose.
+ * A private PostgreSQL server with password authentication on a port of its own, for
+ * tests that need a wrong password to fail: the machine's shared server trusts every
+ * local login. Made with the machine's {@code initdb} and {@code pg_ctl}; PostgreSQL
+ * refuses to run as root, so as root they run as an unprivileged system user created for
+ * the purpose.
  */
 final class PrivatePostgres {
 

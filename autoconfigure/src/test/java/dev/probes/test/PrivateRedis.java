@@ -14,9 +14,10 @@ import org.awaitility.core.ConditionTimeoutException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A private Redis server that requires a password, on a port of its own, for tests that need
- * a wrong password to fail: the machine's shared server has none. Made with the machine's
- * {@code redis-server}, without persistence, and stopped by its pid when the JVM exits.
+ * A private Redis server that requires a password, on a port of its own, for tests that
+ * need a wrong password to fail: the machine's shared server has none. Made with the
+ * machine's {@code redis-server}, without persistence, and stopped by its pid when the
+ * JVM exits.
  */
 final class PrivateRedis {
 

@@ -19,9 +19,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The real services that integration tests run against: containers started by
- * Testcontainers where a Docker engine is available, the machine's own services on loopback
- * otherwise (CI here has no Docker engine but runs PostgreSQL, MariaDB, Redis and RabbitMQ
- * locally). The same tests run either way; none is skipped.
+ * Testcontainers where a Docker engine is available, the machine's own services on
+ * loopback otherwise (CI here has no Docker engine but runs PostgreSQL, MariaDB, Redis
+ * and RabbitMQ locally). The same tests run either way; none is skipped.
  *
  * <p>
  * {@code -Dprobes.test.services=local} or {@code =testcontainers} forces one source.
@@ -72,9 +72,9 @@ public final class RealServices {
 	}
 
 	/**
-	 * Return a PostgreSQL database that checks passwords, which the machine's shared server
-	 * (trust authentication) does not: a container, or a private server of its own on
-	 * another port ({@link PrivatePostgres}), stopped when the JVM exits.
+	 * Return a PostgreSQL database that checks passwords, which the machine's shared
+	 * server (trust authentication) does not: a container, or a private server of its own
+	 * on another port ({@link PrivatePostgres}), stopped when the JVM exits.
 	 * @return the database
 	 */
 	public static synchronized Database passwordPostgres() {
@@ -96,8 +96,8 @@ public final class RealServices {
 	}
 
 	/**
-	 * Return a Redis server that requires a password, which the machine's shared server does
-	 * not: a container, or a private {@code redis-server} of its own on another port
+	 * Return a Redis server that requires a password, which the machine's shared server
+	 * does not: a container, or a private {@code redis-server} of its own on another port
 	 * ({@link PrivateRedis}), stopped when the JVM exits.
 	 * @return the server, with its password
 	 */
@@ -133,8 +133,8 @@ public final class RealServices {
 	}
 
 	/**
-	 * Run {@code rabbitmqctl} on the broker of {@link #rabbitmq()}: the machine's own, or in its
-	 * container.
+	 * Run {@code rabbitmqctl} on the broker of {@link #rabbitmq()}: the machine's own, or
+	 * in its container.
 	 * @param arguments the command and its arguments, such as {@code list_connections}
 	 * @return what it printed
 	 * @throws Exception when it could not run or failed
@@ -198,8 +198,7 @@ public final class RealServices {
 	 * @param username the login user
 	 * @param password the login password
 	 */
-	public record Database(String scheme, String host, int port, String database, String username,
-			String password) {
+	public record Database(String scheme, String host, int port, String database, String username, String password) {
 
 		public String jdbcUrl() {
 			return jdbcUrl(this.host, this.port);

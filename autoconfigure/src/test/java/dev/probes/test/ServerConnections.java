@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * Counts the client connections that a server itself reports, by the name a client gave
- * its connection: Redis's {@code CLIENT LIST} (client names set with {@code CLIENT SETNAME})
- * and RabbitMQ's {@code rabbitmqctl list_connections} (client-provided connection names).
- * The name tells one test's connections apart from any other client of the shared servers.
+ * its connection: Redis's {@code CLIENT LIST} (client names set with
+ * {@code CLIENT SETNAME}) and RabbitMQ's {@code rabbitmqctl list_connections}
+ * (client-provided connection names). The name tells one test's connections apart from
+ * any other client of the shared servers.
  */
 public final class ServerConnections {
 
@@ -21,7 +22,8 @@ public final class ServerConnections {
 	}
 
 	/**
-	 * Return the number of connections to a Redis server whose client name is the given one.
+	 * Return the number of connections to a Redis server whose client name is the given
+	 * one.
 	 * @param server the server
 	 * @param clientName the name
 	 * @return the number of connections
@@ -44,13 +46,18 @@ public final class ServerConnections {
 			}
 			byte[] list = in.readNBytes(Integer.parseInt(header.substring(1)));
 			String marker = " name=" + clientName + " ";
-			new String(list, StandardCharsets.UTF_8).lines().filter((line) -> line.contains(marker)).forEach(System.out::println); return (int) new String(list, StandardCharsets.UTF_8).lines().filter((line) -> line.contains(marker)).count();
+			new String(list, StandardCharsets.UTF_8).lines()
+				.filter((line) -> line.contains(marker))
+				.forEach(System.out::println);
+			return (int) new String(list, StandardCharsets.UTF_8).lines()
+				.filter((line) -> line.contains(marker))
+				.count();
 		}
 	}
 
 	/**
-	 * Return the number of connections to the RabbitMQ broker of {@link RealServices#rabbitmq()}
-	 * whose client-provided name is the given one.
+	 * Return the number of connections to the RabbitMQ broker of
+	 * {@link RealServices#rabbitmq()} whose client-provided name is the given one.
 	 * @param connectionName the name
 	 * @return the number of connections
 	 * @throws Exception when the broker cannot be asked

@@ -31,10 +31,10 @@ import static org.awaitility.Awaitility.await;
  * A dependency checked on the application's own client (its Redis or RabbitMQ connection
  * factory, as Spring Boot configures it), against a real server behind a fault-injecting
  * proxy: each fault turns {@code /readyz} to 503 within {@code interval + timeout} while
- * {@code /readyz} keeps answering at once, recovery turns it back, and the connections the
- * server sees do not grow with the checks. With a {@code url} of its own, the check keeps one
- * connection, closes it at shutdown, and never shows the URL's password. Written once, run
- * for each client type.
+ * {@code /readyz} keeps answering at once, recovery turns it back, and the connections
+ * the server sees do not grow with the checks. With a {@code url} of its own, the check
+ * keeps one connection, closes it at shutdown, and never shows the URL's password.
+ * Written once, run for each client type.
  */
 abstract class AbstractMessagingOutageTests {
 
@@ -47,7 +47,9 @@ abstract class AbstractMessagingOutageTests {
 	/** Allowance for scheduling and the verdict's refresh on a busy 2-core machine. */
 	private static final Duration MARGIN = Duration.ofMillis(500);
 
-	/** A probe blocked on the dependency would take the check's 500 ms timeout or longer. */
+	/**
+	 * A probe blocked on the dependency would take the check's 500 ms timeout or longer.
+	 */
 	private static final Duration BLOCKED = Duration.ofMillis(250);
 
 	private static final int CHECKS = 100;
@@ -95,8 +97,8 @@ abstract class AbstractMessagingOutageTests {
 	protected abstract String ownClientUrl(String dependency);
 
 	/**
-	 * Return the name under which the server lists the connection of a client of the check's
-	 * own.
+	 * Return the name under which the server lists the connection of a client of the
+	 * check's own.
 	 * @param dependency the dependency's name
 	 * @return the connection's name
 	 */
@@ -184,8 +186,9 @@ abstract class AbstractMessagingOutageTests {
 	}
 
 	/**
-	 * Attempts abandoned while the server accepts connections but does not answer, as when it
-	 * starts or behind a partition, must not each leave a connection behind once it answers.
+	 * Attempts abandoned while the server accepts connections but does not answer, as
+	 * when it starts or behind a partition, must not each leave a connection behind once
+	 * it answers.
 	 */
 	@Test
 	void startingWhileServerIsBlackHoledLeavesOneConnectionOnceItAnswers() throws Exception {
@@ -195,7 +198,8 @@ abstract class AbstractMessagingOutageTests {
 		ConfigurableApplicationContext context = start(
 				checkedOften(clientProperties(this.proxy.host(), this.proxy.port(), connectionName)));
 		AttemptCounter attempts = context.getBean(AttemptCounter.class);
-		// Some clients give up a handshake only after seconds, and an attempt waits for the one
+		// Some clients give up a handshake only after seconds, and an attempt waits for
+		// the one
 		// before: however many attempts that is, each one was abandoned.
 		Thread.sleep(BLACK_HOLE.toMillis());
 		long abandoned = attempts.of(NAME);
@@ -213,8 +217,8 @@ abstract class AbstractMessagingOutageTests {
 	/**
 	 * Return the configuration of a dependency checked every 100 ms on the application's
 	 * client, without Spring Boot's own health contributor of that client: it opens a
-	 * (reactive) connection of its own when it first runs, which would look like growth that
-	 * the checks did not cause.
+	 * (reactive) connection of its own when it first runs, which would look like growth
+	 * that the checks did not cause.
 	 */
 	private List<String> checkedOften(List<String> clientProperties) {
 		List<String> properties = new ArrayList<>(clientProperties);
@@ -241,9 +245,9 @@ abstract class AbstractMessagingOutageTests {
 		context.close();
 		long closed = System.nanoTime();
 		await().atMost(Duration.ofSeconds(10)).until(() -> serverConnections(connectionName) == 0);
-		System.out.printf("MEASURED %s on a client of its own: %d connection after %d checks, none %dms after"
-				+ " shutdown%n", type(), during, attempts.of(name) - from,
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed));
+		System.out.printf(
+				"MEASURED %s on a client of its own: %d connection after %d checks, none %dms after" + " shutdown%n",
+				type(), during, attempts.of(name) - from, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed));
 		assertThat(during).isEqualTo(1);
 	}
 
@@ -257,8 +261,8 @@ abstract class AbstractMessagingOutageTests {
 		awaitStatus(port, 503, Duration.ofSeconds(10));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> KubeletClient.get(port, "/actuator/health/" + NAME).body().contains(refusal()));
-		for (String path : List.of("/readyz?verbose", "/readyz/" + NAME, "/actuator/health",
-				"/actuator/health/" + NAME, "/actuator/health/readiness")) {
+		for (String path : List.of("/readyz?verbose", "/readyz/" + NAME, "/actuator/health", "/actuator/health/" + NAME,
+				"/actuator/health/readiness")) {
 			for (String accept : List.of("", "Accept: application/json\r\n")) {
 				KubeletClient.Answer answer = KubeletClient.get(port, path, accept);
 				assertThat(answer).as(path).isNotNull();
@@ -293,7 +297,8 @@ abstract class AbstractMessagingOutageTests {
 	}
 
 	/**
-	 * Probe {@code /readyz} as the kubelet does, without pause, until it answers a status.
+	 * Probe {@code /readyz} as the kubelet does, without pause, until it answers a
+	 * status.
 	 * @return when it did, and the slowest answer on the way
 	 */
 	private static Answers awaitStatus(int port, int status, Duration limit) {

@@ -62,8 +62,8 @@ abstract class AbstractProbeEndpointsTests {
 	protected abstract WebApplicationType webApplicationType();
 
 	/**
-	 * Return auto-configurations that the web stack's test class path would otherwise bring
-	 * in twice.
+	 * Return auto-configurations that the web stack's test class path would otherwise
+	 * bring in twice.
 	 * @return class names
 	 */
 	protected List<String> excludedAutoConfigurations() {
@@ -100,10 +100,12 @@ abstract class AbstractProbeEndpointsTests {
 	void probesMovedToManagementPortAreAnsweredThereAheadOfDispatch() throws IOException {
 		int port = listeningPort();
 		run((base) -> {
-			String management = "http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.management.port");
+			String management = "http://127.0.0.1:"
+					+ this.context.getEnvironment().getProperty("local.management.port");
 			awaitStatus(management + "/readyz", 200);
 			assertThat(get(management + "/readyz").body()).isEqualTo("ok");
-			assertThat(get(management + "/livez?verbose").body()).isEqualTo("[+]livenessState ok\nlivez check passed\n");
+			assertThat(get(management + "/livez?verbose").body())
+				.isEqualTo("[+]livenessState ok\nlivez check passed\n");
 			assertThat(get(management + "/readyz/postgres").body()).isEqualTo("ok");
 			assertThat(get(base + "/readyz").statusCode()).isEqualTo(404);
 		}, tcp("postgres", port, true), "management.server.port=0",
@@ -201,7 +203,8 @@ abstract class AbstractProbeEndpointsTests {
 		int port = listeningPort();
 		run((base) -> {
 			awaitStatus(base + "/readyz", 200);
-			// Spring Boot's rule for every contributor: no components shown, no component path.
+			// Spring Boot's rule for every contributor: no components shown, no component
+			// path.
 			assertThat(getJson(base + "/actuator/health/postgres").statusCode()).isEqualTo(404);
 		}, tcp("postgres", port, true));
 		run((base) -> {
@@ -272,8 +275,8 @@ abstract class AbstractProbeEndpointsTests {
 			for (String path : List.of("/readyz", "/readyz?verbose")) {
 				HttpResponse<String> readyz = get(base + path);
 				assertThat(readyz.statusCode()).isEqualTo(503);
-				assertThat(readyz.body()).contains("[-]postgres failed: reason withheld\n", "[+]billing ok\n",
-						"[+]readinessState ok\n")
+				assertThat(readyz.body())
+					.contains("[-]postgres failed: reason withheld\n", "[+]billing ok\n", "[+]readinessState ok\n")
 					.endsWith("readyz check failed\n")
 					.doesNotContain("refused");
 			}
@@ -325,9 +328,10 @@ abstract class AbstractProbeEndpointsTests {
 		run((base) -> {
 			awaitStatus(base + "/readyz", 200);
 			HttpResponse<String> json = getJson(base + "/readyz");
-			assertThat(json.body()).contains("\"postgres\":{\"details\":{\"type\":\"tcp\"").endsWith("\"status\":\"UP\"}");
-			assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("application/json"));
+			assertThat(json.body()).contains("\"postgres\":{\"details\":{\"type\":\"tcp\"")
+				.endsWith("\"status\":\"UP\"}");
+			assertThat(json.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 			HttpResponse<String> actuator = get(base + "/readyz", "application/vnd.spring-boot.actuator.v3+json");
 			assertThat(actuator.body()).isEqualTo(json.body());
 			assertThat(actuator.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -345,7 +349,8 @@ abstract class AbstractProbeEndpointsTests {
 			int callsBefore = SlowIndicatorConfiguration.calls.get();
 			long started = System.nanoTime();
 			// A new connection per request, as the kubelet probes (see the known issue in
-			// docs/design-notes.md about kept-alive connections on Boot 4.0.x with WebFlux).
+			// docs/design-notes.md about kept-alive connections on Boot 4.0.x with
+			// WebFlux).
 			int appPort = Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
 			for (int i = 0; i < 50; i++) {
 				assertThat(KubeletClient.status(appPort, "/readyz")).isEqualTo(200);
@@ -359,7 +364,8 @@ abstract class AbstractProbeEndpointsTests {
 			assertThat(get(base + "/readyz?verbose").body()).contains("[+]slow ok\n");
 		}, tcp("postgres", port, true), "test.slow-indicator=true",
 				"management.endpoint.health.group.readiness.include=readinessState,slow",
-				// The indicator answers UP after 5 s: the background attempt may take that long.
+				// The indicator answers UP after 5 s: the background attempt may take
+				// that long.
 				"probes.dependencies.slow-check.type=health", "probes.dependencies.slow-check.contributor=slow",
 				"probes.dependencies.slow-check.timeout=10s", "probes.dependencies.slow-check.interval=30s");
 	}
@@ -383,10 +389,13 @@ abstract class AbstractProbeEndpointsTests {
 	private void run(ThrowingConsumer<String> probe, Object... properties) {
 		List<String> values = new ArrayList<>();
 		values.add("server.port=0");
-		// Nothing to drain here; Netty's graceful shutdown would wait for the client's idle connections.
+		// Nothing to drain here; Netty's graceful shutdown would wait for the client's
+		// idle connections.
 		values.add("server.shutdown=immediate");
-		// No application database here: jdbc dependencies in these tests bring their own URL.
-		List<String> excluded = new ArrayList<>(List.of("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
+		// No application database here: jdbc dependencies in these tests bring their own
+		// URL.
+		List<String> excluded = new ArrayList<>(
+				List.of("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
 		excluded.addAll(excludedAutoConfigurations());
 		values.add("spring.autoconfigure.exclude=" + String.join(",", excluded));
 		for (Object property : properties) {
@@ -397,7 +406,8 @@ abstract class AbstractProbeEndpointsTests {
 				values.add((String) property);
 			}
 		}
-		// A SpringApplication, not a context runner: readiness follows its lifecycle events.
+		// A SpringApplication, not a context runner: readiness follows its lifecycle
+		// events.
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ProbedApplication.class)
 			.web(webApplicationType())
 			.properties(values.toArray(String[]::new))
@@ -494,7 +504,8 @@ abstract class AbstractProbeEndpointsTests {
 	}
 
 	/**
-	 * A user's own health indicator that takes 5 s to answer, as one whose database hangs.
+	 * A user's own health indicator that takes 5 s to answer, as one whose database
+	 * hangs.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty("test.slow-indicator")

@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Probes in an application whose security configuration requires authentication for every
- * request, Actuator's paths included: the kubelet sends no credentials, so the probes must
- * answer without them, and they reveal nothing that needs them. Runs in its own test
+ * request, Actuator's paths included: the kubelet sends no credentials, so the probes
+ * must answer without them, and they reveal nothing that needs them. Runs in its own test
  * execution, with Spring Security on the class path.
  */
 abstract class AbstractSecuredProbeEndpointsTests {

@@ -22,7 +22,10 @@ class AmqpOutageTests extends AbstractMessagingOutageTests {
 		return RealServices.rabbitmq().port();
 	}
 
-	/** The connection name is set by a bean, which Spring Boot picks up: see the application. */
+	/**
+	 * The connection name is set by a bean, which Spring Boot picks up: see the
+	 * application.
+	 */
 	@Override
 	protected List<String> clientProperties(String host, int port, String connectionName) {
 		RealServices.Server broker = RealServices.rabbitmq();

@@ -25,17 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every health endpoint of an application whose database is black-holed, with Spring Boot's
- * own {@code db} indicator kept in readiness as many applications have it: nothing waits
- * for the database on a request thread.
+ * Every health endpoint of an application whose database is black-holed, with Spring
+ * Boot's own {@code db} indicator kept in readiness as many applications have it: nothing
+ * waits for the database on a request thread.
  */
 class HealthEndpointsUnderOutageTests {
 
 	private static final RealServices.Database postgres = RealServices.postgres();
 
-	private static final List<String> PATHS = List.of("/readyz", "/livez", "/actuator/health",
-			"/actuator/health/db", "/actuator/health/postgres", "/actuator/health/readiness",
-			"/actuator/health/liveness");
+	private static final List<String> PATHS = List.of("/readyz", "/livez", "/actuator/health", "/actuator/health/db",
+			"/actuator/health/postgres", "/actuator/health/readiness", "/actuator/health/liveness");
 
 	private FaultProxy proxy;
 
@@ -54,7 +53,8 @@ class HealthEndpointsUnderOutageTests {
 					"probes.dependencies.postgres.type=jdbc", "probes.dependencies.postgres.interval=500ms",
 					"probes.dependencies.postgres.interval-when-down=500ms",
 					"probes.dependencies.postgres.timeout=500ms",
-					// Boot's db indicator, tuned: the readiness member db reads this result.
+					// Boot's db indicator, tuned: the readiness member db reads this
+					// result.
 					"probes.dependencies.database.type=health", "probes.dependencies.database.contributor=db",
 					"probes.dependencies.database.interval=500ms", "probes.dependencies.database.timeout=500ms")
 			.run();
@@ -76,8 +76,10 @@ class HealthEndpointsUnderOutageTests {
 		}
 		this.proxy.blackHole();
 		await().atMost(Duration.ofSeconds(10)).until(() -> KubeletClient.status(port, "/readyz") == 503);
-		// Blocking on the black-holed database would take the check's 500 ms timeout or forever;
-		// a pause of the JVM or the machine (GC, JIT, 2 shared CPUs) takes tens of ms. So: no
+		// Blocking on the black-holed database would take the check's 500 ms timeout or
+		// forever;
+		// a pause of the JVM or the machine (GC, JIT, 2 shared CPUs) takes tens of ms.
+		// So: no
 		// answer near the timeout, and at most one in a thousand at 50 ms or more.
 		List<String> slow = new ArrayList<>();
 		List<String> blocked = new ArrayList<>();
@@ -99,8 +101,9 @@ class HealthEndpointsUnderOutageTests {
 				}
 			}
 		}
-		System.out.printf("MEASURED health endpoints during a black-hole: %d answers, slowest %dms, %d at 50ms or"
-				+ " more%n", answers, worst, slow.size());
+		System.out.printf(
+				"MEASURED health endpoints during a black-hole: %d answers, slowest %dms, %d at 50ms or" + " more%n",
+				answers, worst, slow.size());
 		assertThat(blocked).isEmpty();
 		assertThat(slow.size()).as("answers at 50 ms or more: %s", slow).isLessThanOrEqualTo(answers / 1000);
 		assertThat(KubeletClient.get(port, "/actuator/health/db").body()).contains("DOWN", "timed out after 500ms");

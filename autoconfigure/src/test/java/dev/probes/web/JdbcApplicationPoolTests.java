@@ -37,10 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A {@code jdbc} dependency on the application's own HikariCP pool, with PostgreSQL behind a
- * {@link FaultProxy}: a pool whose every connection the application holds is not a down
- * database, an outage does not make the check log a warning per pooled connection, and the
- * check adds at most one connection to the database.
+ * A {@code jdbc} dependency on the application's own HikariCP pool, with PostgreSQL
+ * behind a {@link FaultProxy}: a pool whose every connection the application holds is not
+ * a down database, an outage does not make the check log a warning per pooled connection,
+ * and the check adds at most one connection to the database.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class JdbcApplicationPoolTests {
@@ -129,7 +129,8 @@ class JdbcApplicationPoolTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> pool().getIdleConnections() == 10);
 		int mostSessions = sessions();
 		int before = output.getAll().length();
-		// The database goes away and its connections with it, as in a restart or a failover.
+		// The database goes away and its connections with it, as in a restart or a
+		// failover.
 		this.proxy.refuse();
 		long refused = System.nanoTime();
 		while (System.nanoTime() - refused < Duration.ofSeconds(10).toNanos()) {
@@ -149,14 +150,17 @@ class JdbcApplicationPoolTests {
 			.lines()
 			.filter((line) -> line.contains(" WARN "))
 			.filter((line) -> line.contains("com.zaxxer.hikari") || line.contains("dev.probes"))
-			// HikariCP's housekeeper reports a starved JVM; on two shared CPUs it may be one.
+			// HikariCP's housekeeper reports a starved JVM; on two shared CPUs it may be
+			// one.
 			.filter((line) -> !line.contains("Thread starvation or clock leap"))
 			.toList();
 		long validationWarnings = warnings.stream().filter((line) -> line.contains("Failed to validate")).count();
-		System.out.printf("MEASURED 10 s outage of a pool with 10 idle connections: %d warnings, %d of them"
-				+ " 'Failed to validate connection', at most %d sessions, /readyz 200 %d ms after recovery%n",
+		System.out.printf(
+				"MEASURED 10 s outage of a pool with 10 idle connections: %d warnings, %d of them"
+						+ " 'Failed to validate connection', at most %d sessions, /readyz 200 %d ms after recovery%n",
 				warnings.size(), validationWarnings, mostSessions, TimeUnit.NANOSECONDS.toMillis(recovered));
-		// One for the check's own connection and one 'is DOWN' line; one per idle connection of
+		// One for the check's own connection and one 'is DOWN' line; one per idle
+		// connection of
 		// the application's pool (10) would be the storm.
 		assertThat(validationWarnings).as("warnings %s", warnings).isLessThanOrEqualTo(1);
 		assertThat(warnings).hasSizeLessThanOrEqualTo(3);
@@ -171,7 +175,8 @@ class JdbcApplicationPoolTests {
 				"spring.datasource.password=" + postgres.password(),
 				"spring.datasource.hikari.data-source-properties.ApplicationName=" + this.applicationName,
 				"management.endpoint.health.show-details=always",
-				// Spring Boot's own db indicator borrows from the pool like any borrower, and
+				// Spring Boot's own db indicator borrows from the pool like any borrower,
+				// and
 				// Probes runs it in the background: it is not the check under test here.
 				"management.health.db.enabled=false", "probes.dependencies.postgres.type=jdbc",
 				"probes.dependencies.postgres.interval=" + INTERVAL.toMillis() + "ms",

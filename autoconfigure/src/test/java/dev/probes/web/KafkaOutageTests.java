@@ -28,13 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A {@code kafka} dependency checked with the application's Kafka configuration, as Spring
- * Boot's auto-configuration builds it from {@code spring.kafka.*}, against a real broker in
- * this JVM: stopping the broker turns {@code /readyz} to 503 within
- * {@code interval + timeout} while {@code /readyz} keeps answering at once, and starting it
- * again on the same port turns it back; the connections the broker holds do not grow with the
- * checks; a cluster with fewer brokers than {@code min-brokers} is down with the reason; and
- * the SASL password of {@code spring.kafka.properties.sasl.jaas.config} never shows.
+ * A {@code kafka} dependency checked with the application's Kafka configuration, as
+ * Spring Boot's auto-configuration builds it from {@code spring.kafka.*}, against a real
+ * broker in this JVM: stopping the broker turns {@code /readyz} to 503 within
+ * {@code interval + timeout} while {@code /readyz} keeps answering at once, and starting
+ * it again on the same port turns it back; the connections the broker holds do not grow
+ * with the checks; a cluster with fewer brokers than {@code min-brokers} is down with the
+ * reason; and the SASL password of {@code spring.kafka.properties.sasl.jaas.config} never
+ * shows.
  */
 class KafkaOutageTests {
 
@@ -45,15 +46,17 @@ class KafkaOutageTests {
 	private static final Duration DETECTION_BOUND = Duration.ofMillis(1500);
 
 	/**
-	 * {@code interval-when-down + timeout}, plus the Kafka client's longest wait before it
-	 * reconnects ({@code reconnect.backoff.max.ms}, 1 s).
+	 * {@code interval-when-down + timeout}, plus the Kafka client's longest wait before
+	 * it reconnects ({@code reconnect.backoff.max.ms}, 1 s).
 	 */
 	private static final Duration RECOVERY_BOUND = Duration.ofMillis(2000);
 
 	/** Allowance for scheduling and the verdict's refresh on a busy 2-core machine. */
 	private static final Duration MARGIN = Duration.ofMillis(500);
 
-	/** A probe blocked on the dependency would take the check's 500 ms timeout or longer. */
+	/**
+	 * A probe blocked on the dependency would take the check's 500 ms timeout or longer.
+	 */
 	private static final Duration BLOCKED = Duration.ofMillis(250);
 
 	private static final int CHECKS = 100;
@@ -105,11 +108,12 @@ class KafkaOutageTests {
 		Answers up = awaitStatus(port, 200, Duration.ofSeconds(30));
 		// The check may see the broker while its start-up completes: then 0.
 		Duration recovery = Duration.ofNanos(Math.max(0, up.at() - restarted));
-		System.out.printf("MEASURED kafka (interval 1s, timeout 500ms): broker stop took %dms, 503 %dms after it"
-				+ " began and %dms after it ended; broker restart took %dms, 200 again %dms after it; slowest"
-				+ " /readyz %dms; health while down: %s%n", Duration.ofNanos(stopped - stopping).toMillis(),
-				Duration.ofNanos(down.at() - stopping).toMillis(), detection.toMillis(),
-				Duration.ofNanos(restarted - restarting).toMillis(), recovery.toMillis(),
+		System.out.printf(
+				"MEASURED kafka (interval 1s, timeout 500ms): broker stop took %dms, 503 %dms after it"
+						+ " began and %dms after it ended; broker restart took %dms, 200 again %dms after it; slowest"
+						+ " /readyz %dms; health while down: %s%n",
+				Duration.ofNanos(stopped - stopping).toMillis(), Duration.ofNanos(down.at() - stopping).toMillis(),
+				detection.toMillis(), Duration.ofNanos(restarted - restarting).toMillis(), recovery.toMillis(),
 				Math.max(down.slowest().toMillis(), up.slowest().toMillis()), health);
 		assertThat(reason).contains("[-]" + NAME + " failed");
 		assertThat(detection).as("stopped broker seen").isLessThan(DETECTION_BOUND.plus(MARGIN));
@@ -133,8 +137,9 @@ class KafkaOutageTests {
 		long checks = attempts.of(NAME) - from;
 		context.close();
 		await().atMost(Duration.ofSeconds(10)).until(() -> broker.clientConnections() == 0);
-		System.out.printf("MEASURED kafka: %d connections at the broker before %d checks, %d after, 0 after"
-				+ " shutdown%n", before, checks, after);
+		System.out.printf(
+				"MEASURED kafka: %d connections at the broker before %d checks, %d after, 0 after" + " shutdown%n",
+				before, checks, after);
 		assertThat(before).as("connections of the check's client").isPositive();
 		assertThat(after).isEqualTo(before);
 	}
@@ -183,12 +188,16 @@ class KafkaOutageTests {
 			.doesNotContain(wrong);
 	}
 
-	/** Spring Boot's Kafka configuration of an application whose cluster is the broker. */
+	/**
+	 * Spring Boot's Kafka configuration of an application whose cluster is the broker.
+	 */
 	private static List<String> applicationKafka() {
 		return List.of("spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
 	}
 
-	/** Spring Boot's Kafka configuration of an application that logs in with SASL/PLAIN. */
+	/**
+	 * Spring Boot's Kafka configuration of an application that logs in with SASL/PLAIN.
+	 */
 	private static List<String> sasl(KafkaBroker shared, String password) {
 		return List.of("spring.kafka.bootstrap-servers=" + shared.saslBootstrapServers(),
 				"spring.kafka.security.protocol=SASL_PLAINTEXT", "spring.kafka.properties.sasl.mechanism=PLAIN",
@@ -201,9 +210,9 @@ class KafkaOutageTests {
 	}
 
 	private ConfigurableApplicationContext start(List<String> properties) {
-		List<String> all = new ArrayList<>(List.of("server.port=0", "server.shutdown=immediate",
-				"management.endpoint.health.show-details=always", "management.health.redis.enabled=false",
-				"management.health.rabbit.enabled=false"));
+		List<String> all = new ArrayList<>(
+				List.of("server.port=0", "server.shutdown=immediate", "management.endpoint.health.show-details=always",
+						"management.health.redis.enabled=false", "management.health.rabbit.enabled=false"));
 		all.addAll(properties);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(MessagingApplication.class)
 			.web(WebApplicationType.SERVLET)
@@ -218,7 +227,8 @@ class KafkaOutageTests {
 	}
 
 	/**
-	 * Probe {@code /readyz} as the kubelet does, without pause, until it answers a status.
+	 * Probe {@code /readyz} as the kubelet does, without pause, until it answers a
+	 * status.
 	 * @return when it did, and the slowest answer on the way
 	 */
 	private static Answers awaitStatus(int port, int status, Duration limit) {

@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An application with a {@code kubernetes-endpoints} dependency, against fabric8's Kubernetes
- * API server: {@code /readyz} follows the Service's ready endpoints, whether the cluster
- * serves EndpointSlices or only Endpoints, and the service account's token shows in no probe
- * body, health detail or log line, though the check sends it every attempt and it rotates.
+ * An application with a {@code kubernetes-endpoints} dependency, against fabric8's
+ * Kubernetes API server: {@code /readyz} follows the Service's ready endpoints, whether
+ * the cluster serves EndpointSlices or only Endpoints, and the service account's token
+ * shows in no probe body, health detail or log line, though the check sends it every
+ * attempt and it rotates.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class KubernetesEndpointsReadinessTests {
@@ -62,13 +63,13 @@ class KubernetesEndpointsReadinessTests {
 			int port = port(context);
 			awaitReadyz(port, 503);
 			await().atMost(TRANSITION_WAIT)
-				.until(() -> KubeletClient.get(port, "/actuator/health/" + SERVICE).body()
+				.until(() -> KubeletClient.get(port, "/actuator/health/" + SERVICE)
+					.body()
 					.contains("0 ready endpoints, need 1"));
 			api.endpointSlice(SERVICE, "IPv4", 3, 0);
 			awaitReadyz(port, 200);
 			tokens.add(api.rotateToken());
-			await().atMost(TRANSITION_WAIT)
-				.until(() -> api.authorizations().contains("Bearer " + tokens.get(1)));
+			await().atMost(TRANSITION_WAIT).until(() -> api.authorizations().contains("Bearer " + tokens.get(1)));
 			assertThat(KubeletClient.status(port, "/readyz")).isEqualTo(200);
 			api.endpointSlice(SERVICE, "IPv4", 0, 3);
 			awaitReadyz(port, 503);

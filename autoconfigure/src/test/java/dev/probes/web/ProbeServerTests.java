@@ -109,9 +109,10 @@ class ProbeServerTests {
 			managementMillis.add(timedProbe(managementPort, "/actuator/health/liveness"));
 		}
 		long mainPort = timedProbe(port, "/livez");
-		System.out.printf("MEASURED /livez with every Tomcat worker busy: probe port p99 %dms, management port"
-				+ " p99 %dms, application port %s%n", p99(probePortMillis), p99(managementMillis),
-				(mainPort < 0) ? "no answer within 1s" : mainPort + "ms");
+		System.out.printf(
+				"MEASURED /livez with every Tomcat worker busy: probe port p99 %dms, management port"
+						+ " p99 %dms, application port %s%n",
+				p99(probePortMillis), p99(managementMillis), (mainPort < 0) ? "no answer within 1s" : mainPort + "ms");
 		assertThat(probePortMillis).allSatisfy((millis) -> assertThat(millis).isBetween(0L, 999L));
 		assertThat(managementMillis).allSatisfy((millis) -> assertThat(millis).isBetween(0L, 999L));
 		assertThat(SlowController.inFlight.get()).isEqualTo(4);
@@ -142,7 +143,8 @@ class ProbeServerTests {
 
 	private static String[] common(String... properties) {
 		List<String> values = new ArrayList<>(List.of(properties));
-		values.add("spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+		values.add(
+				"spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
 		values.add("server.shutdown=immediate");
 		return values.toArray(String[]::new);
 	}

@@ -38,8 +38,8 @@ class ProbeVerdictsTests {
 		assertThat(text(this.verdicts.readiness().json())).isEqualTo(
 				"{\"status\":\"OUT_OF_SERVICE\",\"description\":\"waiting for postgres\",\"waitingFor\":[\"postgres\"]}");
 		this.verdicts.waitingFor(List.of());
-		assertThat(text(this.verdicts.readiness().plain())).isEqualTo(
-				"[-]startup failed: reason withheld\nreadyz check failed\n");
+		assertThat(text(this.verdicts.readiness().plain()))
+			.isEqualTo("[-]startup failed: reason withheld\nreadyz check failed\n");
 		assertThat(text(this.verdicts.readiness().json())).isEqualTo(
 				"{\"status\":\"OUT_OF_SERVICE\",\"description\":\"the application is starting\",\"waitingFor\":[]}");
 	}
@@ -83,10 +83,10 @@ class ProbeVerdictsTests {
 		Verdict readiness = this.verdicts.readiness();
 		assertThat(readiness.excluding(List.of("postgres"), false).status()).isEqualTo(200);
 		assertThat(text(readiness.excluding(List.of("postgres"), false))).isEqualTo("ok");
-		assertThat(text(readiness.excluding(List.of("billing", "zeta", "alpha"), true))).isEqualTo(
-				"[-]postgres failed: reason withheld\n[+]billing excluded: ok\n"
-						+ "warn: some health checks cannot be excluded: no matches for \"alpha\",\"zeta\"\n"
-						+ "readyz check failed\n");
+		assertThat(text(readiness.excluding(List.of("billing", "zeta", "alpha"), true)))
+			.isEqualTo("[-]postgres failed: reason withheld\n[+]billing excluded: ok\n"
+					+ "warn: some health checks cannot be excluded: no matches for \"alpha\",\"zeta\"\n"
+					+ "readyz check failed\n");
 		assertThat(readiness.single("billing").status()).isEqualTo(200);
 		assertThat(readiness.single("postgres").status()).isEqualTo(503);
 		assertThat(readiness.single("nope")).isNull();

@@ -14,11 +14,14 @@ class ReactiveProbeEndpointsTests extends AbstractProbeEndpointsTests {
 		return WebApplicationType.REACTIVE;
 	}
 
-	/** Tomcat is on the test class path for the MVC tests; the management server runs on Netty here. */
+	/**
+	 * Tomcat is on the test class path for the MVC tests; the management server runs on
+	 * Netty here.
+	 */
 	@Override
 	protected List<String> excludedAutoConfigurations() {
-		return List.of(
-				"org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration");
+		return List
+			.of("org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration");
 	}
 
 }

@@ -7,8 +7,8 @@ import dev.probes.test.ServerConnections;
 
 /**
  * {@link AbstractMessagingOutageTests Outage tests} for a {@code redis} dependency, with
- * Spring Boot's Lettuce connection factory and a real Redis server; connections are counted
- * by the server's {@code CLIENT LIST}.
+ * Spring Boot's Lettuce connection factory and a real Redis server; connections are
+ * counted by the server's {@code CLIENT LIST}.
  */
 class RedisOutageTests extends AbstractMessagingOutageTests {
 

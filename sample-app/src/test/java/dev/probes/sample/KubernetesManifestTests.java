@@ -76,7 +76,8 @@ class KubernetesManifestTests {
 
 	@Test
 	void gracePeriodShorterThanDrainAndShutdownIsCaught() throws IOException {
-		String drifted = this.manifest.replace("terminationGracePeriodSeconds: 45", "terminationGracePeriodSeconds: 40");
+		String drifted = this.manifest.replace("terminationGracePeriodSeconds: 45",
+				"terminationGracePeriodSeconds: 40");
 		assertThat(problems(drifted)).singleElement()
 			.asString()
 			.contains("terminationGracePeriodSeconds is 40", "drain (10 s)");
@@ -89,8 +90,8 @@ class KubernetesManifestTests {
 
 	/**
 	 * The application's configuration as the container sees it: application.yml, resolved
-	 * with the container's environment variables only (relaxed names, as Spring Boot binds
-	 * them).
+	 * with the container's environment variables only (relaxed names, as Spring Boot
+	 * binds them).
 	 */
 	private static StandardEnvironment containerConfiguration(String manifest) throws IOException {
 		StandardEnvironment environment = new StandardEnvironment();

@@ -16,9 +16,9 @@ import org.springframework.core.env.PropertyResolver;
 
 /**
  * Checks the sample's Kubernetes Deployment against the application it runs: every probe
- * points at a path the application serves, on the port it serves it on; the startupProbe's
- * budget covers the start-up wait; the grace period covers the drain and Spring's shutdown.
- * Returns the problems found, each naming the manifest field at fault.
+ * points at a path the application serves, on the port it serves it on; the
+ * startupProbe's budget covers the start-up wait; the grace period covers the drain and
+ * Spring's shutdown. Returns the problems found, each naming the manifest field at fault.
  */
 final class ManifestCheck {
 
@@ -64,8 +64,8 @@ final class ManifestCheck {
 		if (configuration.getProperty("probes.startup.wait", Boolean.class, false)) {
 			Duration timeout = duration(configuration, "probes.startup.timeout", Duration.ofSeconds(60));
 			Map<String, Object> startup = map(container, "startupProbe");
-			Duration budget = Duration.ofSeconds(
-					(long) number(startup, "periodSeconds", 10) * number(startup, "failureThreshold", 3));
+			Duration budget = Duration
+				.ofSeconds((long) number(startup, "periodSeconds", 10) * number(startup, "failureThreshold", 3));
 			if (budget.compareTo(timeout) < 0) {
 				problems.add("startupProbe allows " + budget.toSeconds() + " s (periodSeconds x failureThreshold), less"
 						+ " than probes.startup.timeout (" + timeout.toSeconds() + " s)");

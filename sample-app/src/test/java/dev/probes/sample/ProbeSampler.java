@@ -85,10 +85,7 @@ final class ProbeSampler {
 	}
 
 	List<Sample> slowest(int count) {
-		return this.samples.stream()
-			.sorted((a, b) -> b.latency().compareTo(a.latency()))
-			.limit(count)
-			.toList();
+		return this.samples.stream().sorted((a, b) -> b.latency().compareTo(a.latency())).limit(count).toList();
 	}
 
 	void clear() {

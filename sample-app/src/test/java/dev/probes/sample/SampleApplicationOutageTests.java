@@ -74,7 +74,8 @@ class SampleApplicationOutageTests {
 		cache.pass();
 		this.sampler.until(200, System.nanoTime(), Duration.ofSeconds(15), Duration.ofMillis(300));
 		if (!warmedUp) {
-			// Let the JIT compile the DOWN paths too, so that the timings below measure Probes.
+			// Let the JIT compile the DOWN paths too, so that the timings below measure
+			// Probes.
 			database.refuse();
 			this.sampler.until(503, System.nanoTime(), Duration.ofSeconds(10), Duration.ofSeconds(2));
 			database.pass();
@@ -117,14 +118,17 @@ class SampleApplicationOutageTests {
 	private void outage(String fault, Runnable inject) {
 		long faultAt = System.nanoTime();
 		inject.run();
-		// Keep probing for a while during the outage: that is when a slow probe would hurt.
+		// Keep probing for a while during the outage: that is when a slow probe would
+		// hurt.
 		Duration down = this.sampler.until(503, faultAt, Duration.ofSeconds(10), Duration.ofSeconds(2));
 		long recoveredAt = System.nanoTime();
 		database.pass();
 		Duration up = this.sampler.until(200, recoveredAt, Duration.ofSeconds(10), Duration.ofMillis(300));
-		System.out.printf("MEASURED %s: readyz 503 after %dms, 200 after %dms of recovery; max latency readyz %.1fms"
-				+ " livez %.1fms over %d probes%n", fault, down.toMillis(), up.toMillis(),
-				this.sampler.maxLatency("/readyz").toNanos() / 1e6, this.sampler.maxLatency("/livez").toNanos() / 1e6,
+		System.out.printf(
+				"MEASURED %s: readyz 503 after %dms, 200 after %dms of recovery; max latency readyz %.1fms"
+						+ " livez %.1fms over %d probes%n",
+				fault, down.toMillis(), up.toMillis(), this.sampler.maxLatency("/readyz").toNanos() / 1e6,
+				this.sampler.maxLatency("/livez").toNanos() / 1e6,
 				this.sampler.samples("/readyz").size() + this.sampler.samples("/livez").size());
 		System.out.println("SLOWEST " + fault + ": " + this.sampler.slowest(5));
 		assertThat(down).isLessThan(DETECTION_LIMIT);

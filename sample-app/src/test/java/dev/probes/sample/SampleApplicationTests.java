@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample as the README runs it: embedded database, the payments stub, and whatever the
- * machine has on the cache port (the cache is not critical).
+ * The sample as the README runs it: embedded database, the payments stub, and whatever
+ * the machine has on the cache port (the cache is not critical).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 class SampleApplicationTests {

@@ -56,8 +56,8 @@ public final class AmqpCheckFactory implements DependencyCheckFactory<AmqpCheckP
 	}
 
 	/**
-	 * A caching factory (Spring Boot's) hands out its one shared connection, and the channel
-	 * stays checked out of its cache for as long as it is open.
+	 * A caching factory (Spring Boot's) hands out its one shared connection, and the
+	 * channel stays checked out of its cache for as long as it is open.
 	 */
 	private static DependencyCheck applicationCheck(ConnectionFactory connectionFactory) {
 		return new AmqpCheck(() -> connectionFactory.createConnection().createChannel(false), null);
@@ -70,8 +70,9 @@ public final class AmqpCheckFactory implements DependencyCheckFactory<AmqpCheckP
 			connection = OwnAmqpConnection.create(declaration.name(), url, declaration.timeout());
 		}
 		catch (IllegalArgumentException ex) {
-			throw declaration.invalid("url", "'" + Redactor.scrub(url.toString())
-					+ "' is not a valid AMQP URL: " + Redactor.scrub(String.valueOf(ex.getMessage())),
+			throw declaration.invalid("url",
+					"'" + Redactor.scrub(url.toString()) + "' is not a valid AMQP URL: "
+							+ Redactor.scrub(String.valueOf(ex.getMessage())),
 					ServiceUrls.fix(declaration, SCHEMES, EXAMPLE));
 		}
 		catch (GeneralSecurityException ex) {

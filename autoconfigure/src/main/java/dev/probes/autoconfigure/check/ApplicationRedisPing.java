@@ -15,18 +15,18 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import dev.probes.check.RedisCheck;
 
 /**
- * {@code PING} on the connection that the application's {@link RedisConnectionFactory} hands
- * out: Lettuce's shared connection (Spring Data's default) or a pooled one, so borrowing it
- * opens nothing.
+ * {@code PING} on the connection that the application's {@link RedisConnectionFactory}
+ * hands out: Lettuce's shared connection (Spring Data's default) or a pooled one, so
+ * borrowing it opens nothing.
  *
  * <p>
  * The ping runs on a thread of the check's own, and an attempt waits for it at most its
- * timeout. An attempt abandoned by the engine is interrupted, and an interrupt that reaches
- * Spring Data while it opens the shared connection leaves that connection open and unused
- * once it completes: one more connection for every abandoned attempt while the server is
- * slow to accept. Here the interrupt only ends the attempt's wait; the ping carries on, and
- * the next attempt waits for it rather than starting another, so there is never more than
- * one connect under way.
+ * timeout. An attempt abandoned by the engine is interrupted, and an interrupt that
+ * reaches Spring Data while it opens the shared connection leaves that connection open
+ * and unused once it completes: one more connection for every abandoned attempt while the
+ * server is slow to accept. Here the interrupt only ends the attempt's wait; the ping
+ * carries on, and the next attempt waits for it rather than starting another, so there is
+ * never more than one connect under way.
  */
 final class ApplicationRedisPing implements RedisCheck.Ping, AutoCloseable {
 
@@ -68,8 +68,8 @@ final class ApplicationRedisPing implements RedisCheck.Ping, AutoCloseable {
 	}
 
 	/**
-	 * The factory's command timeout applies (Lettuce's default is a minute), and closing the
-	 * connection only releases it.
+	 * The factory's command timeout applies (Lettuce's default is a minute), and closing
+	 * the connection only releases it.
 	 */
 	private @Nullable String pingOnce() {
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {

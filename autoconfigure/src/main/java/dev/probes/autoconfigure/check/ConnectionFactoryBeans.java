@@ -11,9 +11,9 @@ import dev.probes.check.DependencyCheck;
 import dev.probes.check.DependencyDeclaration;
 
 /**
- * Chooses what a {@code redis} or {@code amqp} check connects with: a client of its own for a
- * {@code url}, or else the application's connection factory that it reuses, the bean named by
- * {@code connection-factory} or the only or primary one.
+ * Chooses what a {@code redis} or {@code amqp} check connects with: a client of its own
+ * for a {@code url}, or else the application's connection factory that it reuses, the
+ * bean named by {@code connection-factory} or the only or primary one.
  *
  * @param <T> the type of connection factory
  */
@@ -31,7 +31,8 @@ final class ConnectionFactoryBeans<T> {
 	 * Create a lookup.
 	 * @param beanFactory where the beans are
 	 * @param type the type of connection factory
-	 * @param description how reports name the type, such as {@code RedisConnectionFactory}
+	 * @param description how reports name the type, such as
+	 * {@code RedisConnectionFactory}
 	 * @param configuration the properties that configure the application's own, such as
 	 * {@code spring.data.redis.*}
 	 */
@@ -57,9 +58,8 @@ final class ConnectionFactoryBeans<T> {
 		}
 		declaration.secretUserInfo(declaration.settings().getUrl());
 		if (declaration.settings().getConnectionFactory() != null) {
-			throw declaration.invalid("url", "both 'url' and 'connection-factory' are set",
-					"Keep one of '" + declaration.property("url") + "' and '"
-							+ declaration.property("connection-factory") + "'.");
+			throw declaration.invalid("url", "both 'url' and 'connection-factory' are set", "Keep one of '"
+					+ declaration.property("url") + "' and '" + declaration.property("connection-factory") + "'.");
 		}
 		return ownClient.apply(declaration);
 	}

@@ -3,15 +3,15 @@ package dev.probes.autoconfigure.check;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keys of a type that reuses the application's connection factory or opens a client of
- * its own for a {@code url}: {@code redis} and {@code amqp}.
+ * The keys of a type that reuses the application's connection factory or opens a client
+ * of its own for a {@code url}: {@code redis} and {@code amqp}.
  */
 public abstract class ConnectionFactorySettings {
 
 	/**
 	 * Name of the connection factory bean whose connection the check reuses (a
-	 * RedisConnectionFactory, a RabbitMQ ConnectionFactory). Defaults to the application's only
-	 * or primary one.
+	 * RedisConnectionFactory, a RabbitMQ ConnectionFactory). Defaults to the
+	 * application's only or primary one.
 	 */
 	private @Nullable String connectionFactory;
 

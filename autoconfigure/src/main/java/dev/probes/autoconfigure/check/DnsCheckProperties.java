@@ -13,7 +13,10 @@ public class DnsCheckProperties {
 	/** Minimum number of addresses the host must resolve to. */
 	private int minAddresses = 1;
 
-	/** DNS server to ask directly (host or host:port), bypassing the JVM's resolver, its cache and the search domains. Defaults to the JVM's resolver. */
+	/**
+	 * DNS server to ask directly (host or host:port), bypassing the JVM's resolver, its
+	 * cache and the search domains. Defaults to the JVM's resolver.
+	 */
 	private @Nullable String server;
 
 	public @Nullable String getHost() {

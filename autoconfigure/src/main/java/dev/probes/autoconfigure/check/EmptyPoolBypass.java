@@ -24,18 +24,20 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Through an empty pool, an attempt would wait while HikariCP retries with a growing
  * backoff: a refused connection or a rejected password would read as {@code timed out}
- * (and a rejected password would not end the start-up wait), and a database that came back
- * would be noticed late. A direct connection fails with the real reason, at once. Once one
- * succeeds, the pool is asked for its connection, but only briefly: its single connection
- * adder may still be busy with a connect begun during the outage (a slow database holds it
- * for as long as its login takes), and the direct connection, just made, is as good an
- * answer for this attempt. The pool's connection serves the next attempts.
+ * (and a rejected password would not end the start-up wait), and a database that came
+ * back would be noticed late. A direct connection fails with the real reason, at once.
+ * Once one succeeds, the pool is asked for its connection, but only briefly: its single
+ * connection adder may still be busy with a connect begun during the outage (a slow
+ * database holds it for as long as its login takes), and the direct connection, just
+ * made, is as good an answer for this attempt. The pool's connection serves the next
+ * attempts.
  */
 final class EmptyPoolBypass implements DataSource {
 
 	/**
-	 * How long an attempt waits for the pool after a direct connection succeeded: enough for
-	 * the pool's idle connection adder to take up the request, not for a busy one to finish.
+	 * How long an attempt waits for the pool after a direct connection succeeded: enough
+	 * for the pool's idle connection adder to take up the request, not for a busy one to
+	 * finish.
 	 */
 	private static final Duration PROMPT_BORROW = Duration.ofMillis(50);
 
@@ -57,7 +59,8 @@ final class EmptyPoolBypass implements DataSource {
 	static DataSource of(HikariDataSource pool) {
 		if (pool.getJdbcUrl() == null || pool.getDataSource() != null || pool.getDataSourceClassName() != null
 				|| pool.getCredentialsProvider() != null || pool.getCredentialsProviderClassName() != null) {
-			// Only the pool knows how to connect (its DataSource, credentials fetched at run
+			// Only the pool knows how to connect (its DataSource, credentials fetched at
+			// run
 			// time): a direct connection could be refused where the pool's would not.
 			return pool;
 		}
@@ -102,8 +105,8 @@ final class EmptyPoolBypass implements DataSource {
 	}
 
 	/**
-	 * Borrow from a pool if it has a connection within {@link #PROMPT_BORROW}; waiting that
-	 * long also has it open one for the next attempt.
+	 * Borrow from a pool if it has a connection within {@link #PROMPT_BORROW}; waiting
+	 * that long also has it open one for the next attempt.
 	 */
 	private static @Nullable Connection borrowPromptly(HikariPool pool) {
 		try {

@@ -6,9 +6,9 @@ import dev.probes.check.DependencyDeclaration;
 import dev.probes.health.ContributorCheck;
 
 /**
- * Creates {@code health} checks, which run an existing Spring Boot health contributor named by
- * {@code contributor} in the background; the contributor is found once the context has
- * created it.
+ * Creates {@code health} checks, which run an existing Spring Boot health contributor
+ * named by {@code contributor} in the background; the contributor is found once the
+ * context has created it.
  */
 public final class HealthCheckFactory implements DependencyCheckFactory<HealthCheckProperties> {
 

@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class HealthCheckProperties {
 
-	/** Name of an existing Spring Boot health contributor to run in the background, such as 'db'. */
+	/**
+	 * Name of an existing Spring Boot health contributor to run in the background, such
+	 * as 'db'.
+	 */
 	private @Nullable String contributor;
 
 	public @Nullable String getContributor() {

@@ -17,13 +17,14 @@ import dev.probes.check.JdbcCheck;
 
 /**
  * Checks the database of an application's HikariCP pool without borrowing from the pool:
- * through one connection of the check's own, made as the pool makes its connections, while
- * the pool's state is only read and shown.
+ * through one connection of the check's own, made as the pool makes its connections,
+ * while the pool's state is only read and shown.
  *
  * <p>
- * Borrowing would make a busy pool look like a down database (every connection in use, the
- * check times out waiting for one) and would have HikariCP validate the application's idle
- * connections on the check's thread, logging a warning for each one an outage has cut.
+ * Borrowing would make a busy pool look like a down database (every connection in use,
+ * the check times out waiting for one) and would have HikariCP validate the application's
+ * idle connections on the check's thread, logging a warning for each one an outage has
+ * cut.
  */
 final class HikariPoolCheck implements DependencyCheck {
 
@@ -56,8 +57,8 @@ final class HikariPoolCheck implements DependencyCheck {
 	/**
 	 * Create a check.
 	 * @param applicationPool the application's pool, whose state is shown
-	 * @param database the check of the database through the check's own connection, closed
-	 * with this check
+	 * @param database the check of the database through the check's own connection,
+	 * closed with this check
 	 */
 	HikariPoolCheck(HikariDataSource applicationPool, JdbcCheck database) {
 		this.applicationPool = applicationPool;
@@ -77,8 +78,9 @@ final class HikariPoolCheck implements DependencyCheck {
 	}
 
 	/**
-	 * Describe a pool: {@code busy} when the application would wait for a connection (every
-	 * one in use, or threads waiting already), {@code ok} when one is free or can be opened.
+	 * Describe a pool: {@code busy} when the application would wait for a connection
+	 * (every one in use, or threads waiting already), {@code ok} when one is free or can
+	 * be opened.
 	 */
 	static Map<String, Object> poolDetails(HikariDataSource pool) {
 		HikariPoolMXBean state = pool.getHikariPoolMXBean();

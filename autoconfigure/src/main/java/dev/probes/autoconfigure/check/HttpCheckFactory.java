@@ -40,8 +40,8 @@ public final class HttpCheckFactory implements DependencyCheckFactory<HttpCheckP
 			expectedStatus = StatusRange.parse(settings.getExpectedStatus());
 		}
 		catch (IllegalArgumentException ex) {
-			throw declaration.invalid("expected-status", ex.getMessage(),
-					"Set '" + declaration.property("expected-status") + "' to codes and ranges such as 200-399 or 200,204.");
+			throw declaration.invalid("expected-status", ex.getMessage(), "Set '"
+					+ declaration.property("expected-status") + "' to codes and ranges such as 200-399 or 200,204.");
 		}
 		return new HttpCheck(uri, expectedStatus, settings.getHeaders(), declaration.timeout());
 	}

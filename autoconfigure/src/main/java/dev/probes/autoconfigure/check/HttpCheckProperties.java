@@ -13,7 +13,9 @@ public class HttpCheckProperties {
 	/** Absolute http or https URL to get, such as http://payments:8080/readyz. */
 	private @Nullable String url;
 
-	/** Status codes that count as up, as codes and ranges such as '200-399' or '200,204'. */
+	/**
+	 * Status codes that count as up, as codes and ranges such as '200-399' or '200,204'.
+	 */
 	private String expectedStatus = "200-399";
 
 	/** Headers to send, for example an authorization token. Values are never shown. */

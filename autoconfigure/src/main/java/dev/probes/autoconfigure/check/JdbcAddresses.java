@@ -29,8 +29,8 @@ final class JdbcAddresses {
 	private static final Pattern JDBC_URL = Pattern
 		.compile("^jdbc:([a-z0-9]+):(?:[a-z]+:@?)?//(\\[[^\\]]+\\]|[^:/,;?\\[]+)(?::(\\d+))?");
 
-	private static final Map<String, Integer> DEFAULT_PORTS = Map.of("postgresql", 5432, "mysql", 3306, "mariadb",
-			3306, "sqlserver", 1433, "db2", 50000, "oracle", 1521);
+	private static final Map<String, Integer> DEFAULT_PORTS = Map.of("postgresql", 5432, "mysql", 3306, "mariadb", 3306,
+			"sqlserver", 1433, "db2", 50000, "oracle", 1521);
 
 	private static final String HIKARI = "com.zaxxer.hikari.HikariConfigMXBean";
 
@@ -42,7 +42,8 @@ final class JdbcAddresses {
 	/**
 	 * Return the address in a JDBC URL.
 	 * @param url a JDBC URL, or {@code null}
-	 * @return the address, or {@code null} when the URL names none (an in-memory database)
+	 * @return the address, or {@code null} when the URL names none (an in-memory
+	 * database)
 	 */
 	static @Nullable InetSocketAddress of(@Nullable String url) {
 		if (url == null) {
@@ -64,7 +65,8 @@ final class JdbcAddresses {
 	/**
 	 * Return the URL of an application DataSource when its pool tells it (HikariCP, which
 	 * Spring Boot uses by default); {@code null} otherwise.
-	 * @param beanName the name of the DataSource bean, or {@code null} for the primary one
+	 * @param beanName the name of the DataSource bean, or {@code null} for the primary
+	 * one
 	 * @param beanFactory where the DataSource is
 	 * @return the URL, or {@code null}
 	 */

@@ -21,8 +21,8 @@ import dev.probes.check.JdbcCheck;
 /**
  * Creates {@code jdbc} checks: on the application's primary DataSource by default, on a
  * named DataSource bean with {@code data-source}, or on a one-connection pool of its own
- * with {@code url}. An application's HikariCP pool is checked through one connection of the
- * check's own, made with the pool's settings (see {@link HikariPoolCheck}); any other
+ * with {@code url}. An application's HikariCP pool is checked through one connection of
+ * the check's own, made with the pool's settings (see {@link HikariPoolCheck}); any other
  * DataSource is borrowed from.
  */
 public final class JdbcCheckFactory implements DependencyCheckFactory<JdbcCheckProperties> {
@@ -39,8 +39,8 @@ public final class JdbcCheckFactory implements DependencyCheckFactory<JdbcCheckP
 	/**
 	 * Create a factory.
 	 * @param beanFactory where DataSource beans are looked up
-	 * @param classLoader the application's class loader, which decides whether HikariCP is
-	 * available
+	 * @param classLoader the application's class loader, which decides whether HikariCP
+	 * is available
 	 */
 	public JdbcCheckFactory(BeanFactory beanFactory, @Nullable ClassLoader classLoader) {
 		this.beanFactory = beanFactory;
@@ -63,9 +63,8 @@ public final class JdbcCheckFactory implements DependencyCheckFactory<JdbcCheckP
 		declaration.secret(dependency.getPassword());
 		declaration.secretUserInfo(dependency.getUrl());
 		if (dependency.getUrl() != null && dependency.getDataSource() != null) {
-			throw declaration.invalid("url", "both 'url' and 'data-source' are set",
-					"Keep one of '" + declaration.property("url") + "' and '" + declaration.property("data-source")
-							+ "'.");
+			throw declaration.invalid("url", "both 'url' and 'data-source' are set", "Keep one of '"
+					+ declaration.property("url") + "' and '" + declaration.property("data-source") + "'.");
 		}
 		if (dependency.getUrl() != null) {
 			return ownPoolCheck(declaration, dependency);
@@ -82,8 +81,12 @@ public final class JdbcCheckFactory implements DependencyCheckFactory<JdbcCheckP
 		return new JdbcCheck(dataSource, dependency.getQuery(), null);
 	}
 
-	/** An application DataSource logs in with its own settings: a login here would be ignored. */
-	private static void rejectLoginWithoutUrl(DependencyDeclaration<?> declaration, String key, @Nullable String value) {
+	/**
+	 * An application DataSource logs in with its own settings: a login here would be
+	 * ignored.
+	 */
+	private static void rejectLoginWithoutUrl(DependencyDeclaration<?> declaration, String key,
+			@Nullable String value) {
 		if (value != null) {
 			throw declaration.invalid(key, "'" + key + "' is only used with 'url'",
 					"Remove '" + declaration.property(key) + "': the application's DataSource logs in with its own"

@@ -7,10 +7,16 @@ import org.jspecify.annotations.Nullable;
  */
 public class JdbcCheckProperties {
 
-	/** Name of the DataSource bean to check. Defaults to the application's primary DataSource. */
+	/**
+	 * Name of the DataSource bean to check. Defaults to the application's primary
+	 * DataSource.
+	 */
 	private @Nullable String dataSource;
 
-	/** JDBC URL of a database to check with a connection of its own instead of a DataSource of the application's. User info in it is never shown. */
+	/**
+	 * JDBC URL of a database to check with a connection of its own instead of a
+	 * DataSource of the application's. User info in it is never shown.
+	 */
 	private @Nullable String url;
 
 	/** Login user, with 'url'. */

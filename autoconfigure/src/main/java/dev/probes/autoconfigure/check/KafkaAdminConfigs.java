@@ -26,15 +26,17 @@ import dev.probes.check.InvalidPropertyException;
 import dev.probes.check.Redactor;
 
 /**
- * The configuration of a {@code kafka} check's Admin client, taken from the application's:
- * the configuration of its Spring Kafka {@code KafkaAdmin} bean where it has one (Spring
- * Boot's, built from {@code spring.kafka.*}, SSL bundles and connection details), so that its
- * SSL and SASL settings apply; otherwise {@code spring.kafka.bootstrap-servers}. A declared
- * {@code bootstrap-servers} replaces the servers and nothing else.
+ * The configuration of a {@code kafka} check's Admin client, taken from the
+ * application's: the configuration of its Spring Kafka {@code KafkaAdmin} bean where it
+ * has one (Spring Boot's, built from {@code spring.kafka.*}, SSL bundles and connection
+ * details), so that its SSL and SASL settings apply; otherwise
+ * {@code spring.kafka.bootstrap-servers}. A declared {@code bootstrap-servers} replaces
+ * the servers and nothing else.
  *
  * <p>
  * Uses no Kafka client type, so that the start-up wait can ask for the servers' addresses
- * without the Kafka client on the class path; Spring Kafka is looked at only when present.
+ * without the Kafka client on the class path; Spring Kafka is looked at only when
+ * present.
  */
 final class KafkaAdminConfigs {
 
@@ -49,7 +51,8 @@ final class KafkaAdminConfigs {
 	private static final String EXAMPLE = "kafka:9092";
 
 	/** {@code host:port} or {@code [IPv6]:port}. */
-	private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9a-fA-F:.%\\w]+\\]|[^:/\\[\\]\\s@]+):([0-9]{1,5})");
+	private static final Pattern HOST_PORT = Pattern
+		.compile("(\\[[0-9a-fA-F:.%\\w]+\\]|[^:/\\[\\]\\s@]+):([0-9]{1,5})");
 
 	private final BeanFactory beanFactory;
 
@@ -61,8 +64,8 @@ final class KafkaAdminConfigs {
 	 * Create a source of configurations.
 	 * @param beanFactory where a {@code KafkaAdmin} bean is looked up
 	 * @param environment where {@code spring.kafka.bootstrap-servers} is read
-	 * @param classLoader the application's class loader, which decides whether Spring Kafka
-	 * is present
+	 * @param classLoader the application's class loader, which decides whether Spring
+	 * Kafka is present
 	 */
 	KafkaAdminConfigs(BeanFactory beanFactory, Environment environment, @Nullable ClassLoader classLoader) {
 		this.beanFactory = beanFactory;
@@ -100,7 +103,8 @@ final class KafkaAdminConfigs {
 					"Configure one with '" + APPLICATION_SERVERS + "', or set '"
 							+ declaration.property("bootstrap-servers") + "'.");
 		}
-		// The brokers and the client's metrics tell the check's connections apart by it, and
+		// The brokers and the client's metrics tell the check's connections apart by it,
+		// and
 		// the application's own admin client keeps its id (and its JMX name) to itself.
 		config.put(CLIENT_ID, "probes-" + declaration.name());
 		return config;
@@ -124,9 +128,9 @@ final class KafkaAdminConfigs {
 	}
 
 	/**
-	 * Return the {@code host:port} entries of a configuration's {@code bootstrap.servers},
-	 * which Spring Boot gives as a list and the Kafka client also takes as a comma-separated
-	 * string.
+	 * Return the {@code host:port} entries of a configuration's
+	 * {@code bootstrap.servers}, which Spring Boot gives as a list and the Kafka client
+	 * also takes as a comma-separated string.
 	 * @param config the Admin client configuration
 	 * @return the entries
 	 */
@@ -145,8 +149,8 @@ final class KafkaAdminConfigs {
 	}
 
 	/**
-	 * Return the host names of bootstrap servers, as the Kafka client reads them (it ignores
-	 * a {@code PROTOCOL://} in front).
+	 * Return the host names of bootstrap servers, as the Kafka client reads them (it
+	 * ignores a {@code PROTOCOL://} in front).
 	 * @param servers the {@code host:port} entries
 	 * @return the hosts
 	 */
@@ -214,12 +218,13 @@ final class KafkaAdminConfigs {
 	}
 
 	/**
-	 * Reads the configuration of the application's {@code KafkaAdmin}; a class of its own,
-	 * loaded only when Spring Kafka is present.
+	 * Reads the configuration of the application's {@code KafkaAdmin}; a class of its
+	 * own, loaded only when Spring Kafka is present.
 	 */
 	private static final class SpringKafkaAdmin {
 
-		static @Nullable Map<String, Object> configOf(BeanFactory beanFactory, DependencyDeclaration<KafkaCheckProperties> declaration) {
+		static @Nullable Map<String, Object> configOf(BeanFactory beanFactory,
+				DependencyDeclaration<KafkaCheckProperties> declaration) {
 			try {
 				return beanFactory.getBean(KafkaAdmin.class).getConfigurationProperties();
 			}

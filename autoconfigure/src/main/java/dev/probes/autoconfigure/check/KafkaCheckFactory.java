@@ -20,8 +20,8 @@ import dev.probes.check.Redactor;
 
 /**
  * Creates {@code kafka} checks: describes the cluster with an Admin client of the check's
- * own, configured as the application's Kafka clients are (see {@link KafkaAdminConfigs}), and
- * counts its brokers against {@code min-brokers}.
+ * own, configured as the application's Kafka clients are (see {@link KafkaAdminConfigs}),
+ * and counts its brokers against {@code min-brokers}.
  */
 public final class KafkaCheckFactory implements DependencyCheckFactory<KafkaCheckProperties> {
 
@@ -31,8 +31,8 @@ public final class KafkaCheckFactory implements DependencyCheckFactory<KafkaChec
 	 * Create a factory.
 	 * @param beanFactory where the application's {@code KafkaAdmin} is looked up
 	 * @param environment where {@code spring.kafka.bootstrap-servers} is read
-	 * @param classLoader the application's class loader, which decides whether Spring Kafka
-	 * is present
+	 * @param classLoader the application's class loader, which decides whether Spring
+	 * Kafka is present
 	 */
 	public KafkaCheckFactory(BeanFactory beanFactory, Environment environment, @Nullable ClassLoader classLoader) {
 		this.configs = new KafkaAdminConfigs(beanFactory, environment, classLoader);
@@ -63,7 +63,8 @@ public final class KafkaCheckFactory implements DependencyCheckFactory<KafkaChec
 			return new KafkaCheck(admin, minBrokers, secrets, admin);
 		}
 		catch (KafkaException ex) {
-			// A value the Kafka client does not take, or a key or trust store it cannot read.
+			// A value the Kafka client does not take, or a key or trust store it cannot
+			// read.
 			throw new InvalidPropertyException("probes.dependencies." + declaration.name(),
 					"the Kafka client rejects its configuration: "
 							+ secrets.safe(String.valueOf(innermost(ex).getMessage())),
@@ -80,8 +81,8 @@ public final class KafkaCheckFactory implements DependencyCheckFactory<KafkaChec
 
 	/**
 	 * Return the innermost Kafka exception of a failure: the client's own words (such as
-	 * "Failed to load SSL keystore ... of type JKS") under its generic "Failed to create new
-	 * KafkaAdminClient", and above a bare file name.
+	 * "Failed to load SSL keystore ... of type JKS") under its generic "Failed to create
+	 * new KafkaAdminClient", and above a bare file name.
 	 */
 	private static KafkaException innermost(KafkaException failure) {
 		KafkaException innermost = failure;

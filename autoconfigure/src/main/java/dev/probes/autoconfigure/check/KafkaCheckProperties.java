@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 public class KafkaCheckProperties {
 
 	/**
-	 * Bootstrap servers (host:port) of the cluster to check, in place of the application's
-	 * (spring.kafka.bootstrap-servers). The rest of the application's Kafka admin
-	 * configuration, such as SSL and SASL settings, still applies.
+	 * Bootstrap servers (host:port) of the cluster to check, in place of the
+	 * application's (spring.kafka.bootstrap-servers). The rest of the application's Kafka
+	 * admin configuration, such as SSL and SASL settings, still applies.
 	 */
 	private @Nullable List<String> bootstrapServers;
 

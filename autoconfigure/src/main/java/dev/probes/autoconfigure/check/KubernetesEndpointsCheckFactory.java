@@ -15,7 +15,8 @@ import dev.probes.check.PropertyRules;
  * Creates {@code kubernetes-endpoints} checks from {@code service}, {@code namespace} and
  * {@code min-ready}, which ask the Kubernetes API server with the pod's service account.
  */
-public final class KubernetesEndpointsCheckFactory implements DependencyCheckFactory<KubernetesEndpointsCheckProperties> {
+public final class KubernetesEndpointsCheckFactory
+		implements DependencyCheckFactory<KubernetesEndpointsCheckProperties> {
 
 	/** A Service's name: an RFC 1035 label, which starts with a letter. */
 	private static final Pattern SERVICE_NAME = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
@@ -28,15 +29,16 @@ public final class KubernetesEndpointsCheckFactory implements DependencyCheckFac
 	private final KubernetesAccess access;
 
 	/**
-	 * Create a factory whose checks find the API server and the service account where a pod
-	 * does.
+	 * Create a factory whose checks find the API server and the service account where a
+	 * pod does.
 	 */
 	public KubernetesEndpointsCheckFactory() {
 		this(KubernetesAccess.inCluster());
 	}
 
 	/**
-	 * Create a factory whose checks find the API server and the service account elsewhere.
+	 * Create a factory whose checks find the API server and the service account
+	 * elsewhere.
 	 * @param access where the API server and the service-account files are
 	 */
 	public KubernetesEndpointsCheckFactory(KubernetesAccess access) {
@@ -57,8 +59,8 @@ public final class KubernetesEndpointsCheckFactory implements DependencyCheckFac
 	public DependencyCheck create(DependencyDeclaration<KubernetesEndpointsCheckProperties> declaration) {
 		String service = service(declaration);
 		String namespace = namespace(declaration);
-		int minReady = PropertyRules.atLeastOne(declaration.property("min-ready"),
-				declaration.settings().getMinReady(), "ready endpoints");
+		int minReady = PropertyRules.atLeastOne(declaration.property("min-ready"), declaration.settings().getMinReady(),
+				"ready endpoints");
 		return new KubernetesEndpointsCheck(this.access, namespace, service, minReady, declaration.timeout());
 	}
 
@@ -69,7 +71,8 @@ public final class KubernetesEndpointsCheckFactory implements DependencyCheckFac
 		}
 		String[] labels = service.split("\\.");
 		if (labels.length >= 2 && isName(labels[0], SERVICE_NAME) && isName(labels[1], NAMESPACE_NAME)) {
-			// payments.shop or payments.shop.svc.cluster.local: the DNS name of a Service.
+			// payments.shop or payments.shop.svc.cluster.local: the DNS name of a
+			// Service.
 			throw declaration.invalid("service", "'" + service + "' is a DNS name, not a Service name",
 					"Set '" + declaration.property("service") + "' to " + labels[0] + " and '"
 							+ declaration.property("namespace") + "' to " + labels[1] + ".");
@@ -81,8 +84,7 @@ public final class KubernetesEndpointsCheckFactory implements DependencyCheckFac
 						+ "' to the Service's name as 'kubectl get services' lists it, such as payments.");
 	}
 
-	private static @Nullable String namespace(
-			DependencyDeclaration<KubernetesEndpointsCheckProperties> declaration) {
+	private static @Nullable String namespace(DependencyDeclaration<KubernetesEndpointsCheckProperties> declaration) {
 		String namespace = declaration.settings().getNamespace();
 		if (namespace == null) {
 			return null;

@@ -11,8 +11,8 @@ public class KubernetesEndpointsCheckProperties {
 	private @Nullable String service;
 
 	/**
-	 * Namespace of the Service. Defaults to the pod's own, as its service account's files give
-	 * it.
+	 * Namespace of the Service. Defaults to the pod's own, as its service account's files
+	 * give it.
 	 */
 	private @Nullable String namespace;
 

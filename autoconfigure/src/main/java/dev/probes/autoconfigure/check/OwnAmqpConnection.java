@@ -23,10 +23,10 @@ import dev.probes.check.AmqpCheck;
  *
  * <p>
  * It does not recover by itself: the client's automatic recovery retries on a schedule of
- * its own, where the next attempt reconnecting at once sees a broker that came back without
- * delay. Opening it is bounded by the dependency's timeout (connect, handshake and channel
- * open), so an attempt never holds its thread much longer than it counts. The broker lists
- * it as {@code probes: <name>}.
+ * its own, where the next attempt reconnecting at once sees a broker that came back
+ * without delay. Opening it is bounded by the dependency's timeout (connect, handshake
+ * and channel open), so an attempt never holds its thread much longer than it counts. The
+ * broker lists it as {@code probes: <name>}.
  */
 final class OwnAmqpConnection implements AmqpCheck.ChannelSource, AutoCloseable {
 
@@ -59,7 +59,8 @@ final class OwnAmqpConnection implements AmqpCheck.ChannelSource, AutoCloseable 
 	static OwnAmqpConnection create(String dependency, URI url, Duration timeout) throws GeneralSecurityException {
 		ConnectionFactory connectionFactory = new ConnectionFactory();
 		if (url.getScheme().toLowerCase(Locale.ROOT).equals("amqps")) {
-			// The JVM's trust store and host name verification, not the client's trust-all default.
+			// The JVM's trust store and host name verification, not the client's
+			// trust-all default.
 			connectionFactory.useSslProtocol(SSLContext.getDefault());
 			connectionFactory.enableHostnameVerification();
 		}

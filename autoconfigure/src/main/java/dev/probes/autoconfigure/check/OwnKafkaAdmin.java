@@ -31,13 +31,15 @@ import dev.probes.check.KafkaCheck;
  * <p>
  * Creating the client connects nothing (it connects in the background, and reconnects by
  * itself), but it fails when no bootstrap server's name resolves. A name that does not
- * resolve yet is common while a cluster starts (a Service or a pod's DNS record that is not
- * there yet): the client is then created by the first attempt that finds a name resolving,
- * and each attempt before it reports the unknown host.
+ * resolve yet is common while a cluster starts (a Service or a pod's DNS record that is
+ * not there yet): the client is then created by the first attempt that finds a name
+ * resolving, and each attempt before it reports the unknown host.
  */
 final class OwnKafkaAdmin implements KafkaCheck.AdminSource, AutoCloseable {
 
-	/** {@code name="value"} options of a JAAS configuration, whose values may be secrets. */
+	/**
+	 * {@code name="value"} options of a JAAS configuration, whose values may be secrets.
+	 */
 	private static final Pattern JAAS_OPTION = Pattern.compile("([A-Za-z0-9_.-]+)\\s*=\\s*\"([^\"]*)\"");
 
 	private static final Pattern SECRET_OPTION = Pattern.compile("(?i).*(password|secret|token|credential).*");
@@ -67,8 +69,8 @@ final class OwnKafkaAdmin implements KafkaCheck.AdminSource, AutoCloseable {
 	 * @return the client's owner
 	 * @throws org.apache.kafka.common.config.ConfigException when the client rejects the
 	 * configuration
-	 * @throws org.apache.kafka.common.KafkaException when the client cannot be created, such
-	 * as when its SSL key store cannot be read
+	 * @throws org.apache.kafka.common.KafkaException when the client cannot be created,
+	 * such as when its SSL key store cannot be read
 	 */
 	static OwnKafkaAdmin create(Map<String, Object> config, List<String> hosts) {
 		OwnKafkaAdmin owner = new OwnKafkaAdmin(config, hosts);
@@ -82,8 +84,8 @@ final class OwnKafkaAdmin implements KafkaCheck.AdminSource, AutoCloseable {
 	}
 
 	/**
-	 * Fail on a key or trust store file that cannot be read, before the client tries to: it
-	 * logs that failure with a stack trace, where the report needs one line.
+	 * Fail on a key or trust store file that cannot be read, before the client tries to:
+	 * it logs that failure with a stack trace, where the report needs one line.
 	 */
 	private static void requireReadableStores(Map<String, Object> config) {
 		for (String key : STORE_LOCATIONS) {
@@ -94,8 +96,8 @@ final class OwnKafkaAdmin implements KafkaCheck.AdminSource, AutoCloseable {
 	}
 
 	/**
-	 * Return the secrets of a client configuration: its password settings (SASL, SSL) and the
-	 * secret options of its JAAS configuration.
+	 * Return the secrets of a client configuration: its password settings (SASL, SSL) and
+	 * the secret options of its JAAS configuration.
 	 * @param config the client's configuration
 	 * @return the secrets
 	 * @throws org.apache.kafka.common.config.ConfigException when the client rejects the

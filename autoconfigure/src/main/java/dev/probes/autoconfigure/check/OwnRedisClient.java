@@ -19,15 +19,16 @@ import org.jspecify.annotations.Nullable;
 import dev.probes.check.RedisCheck;
 
 /**
- * A Lettuce client of a {@code redis} check's own, for a {@code url}: created once, with one
- * connection that is reopened only once it has closed, and shut down with the check.
+ * A Lettuce client of a {@code redis} check's own, for a {@code url}: created once, with
+ * one connection that is reopened only once it has closed, and shut down with the check.
  *
  * <p>
  * The connection does not reconnect by itself: Lettuce would retry in the background on a
- * backoff of up to 30 s and queue the pings meanwhile, where the next attempt reconnecting
- * at once sees a server that came back without delay. A connect still under way when an
- * attempt times out is waited for by the next attempt, not started again, so a server that
- * accepts connections but never answers gets one connection, not one per attempt.
+ * backoff of up to 30 s and queue the pings meanwhile, where the next attempt
+ * reconnecting at once sees a server that came back without delay. A connect still under
+ * way when an attempt times out is waited for by the next attempt, not started again, so
+ * a server that accepts connections but never answers gets one connection, not one per
+ * attempt.
  */
 final class OwnRedisClient implements RedisCheck.Ping, AutoCloseable {
 
@@ -63,7 +64,8 @@ final class OwnRedisClient implements RedisCheck.Ping, AutoCloseable {
 	static OwnRedisClient create(URI url, Duration timeout) {
 		RedisURI uri = RedisURI.create(url);
 		uri.setTimeout(timeout);
-		// The fewest threads Lettuce takes: the client carries one connection and a ping now and then.
+		// The fewest threads Lettuce takes: the client carries one connection and a ping
+		// now and then.
 		ClientResources resources = DefaultClientResources.builder()
 			.ioThreadPoolSize(MIN_THREADS)
 			.computationThreadPoolSize(MIN_THREADS)

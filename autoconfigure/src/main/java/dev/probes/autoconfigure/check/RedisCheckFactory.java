@@ -19,9 +19,9 @@ import dev.probes.startup.UrlAddresses;
 
 /**
  * Creates {@code redis} checks: {@code PING} on the connection that the application's
- * {@link RedisConnectionFactory} hands out (by default its only or primary one, or the bean
- * named by {@code connection-factory}), or on a Lettuce client of the check's own with
- * {@code url}.
+ * {@link RedisConnectionFactory} hands out (by default its only or primary one, or the
+ * bean named by {@code connection-factory}), or on a Lettuce client of the check's own
+ * with {@code url}.
  */
 public final class RedisCheckFactory implements DependencyCheckFactory<RedisCheckProperties> {
 
@@ -70,7 +70,8 @@ public final class RedisCheckFactory implements DependencyCheckFactory<RedisChec
 		if (!ClassUtils.isPresent(LETTUCE, this.classLoader)) {
 			throw declaration.invalid("url", "a redis dependency with its own 'url' needs Lettuce on the classpath",
 					"Add io.lettuce:lettuce-core (spring-boot-starter-data-redis brings it), or check the"
-							+ " application's RedisConnectionFactory by removing '" + declaration.property("url") + "'.");
+							+ " application's RedisConnectionFactory by removing '" + declaration.property("url")
+							+ "'.");
 		}
 		OwnRedisClient client;
 		try {

@@ -12,9 +12,9 @@ import dev.probes.check.DependencyDeclaration;
 import dev.probes.check.Redactor;
 
 /**
- * Validates the {@code url} of a check, such as {@code redis://cache:6379}: a URL with one of
- * the type's schemes and a host. Reports show the URL without its user info, where a password
- * may be.
+ * Validates the {@code url} of a check, such as {@code redis://cache:6379}: a URL with
+ * one of the type's schemes and a host. Reports show the URL without its user info, where
+ * a password may be.
  */
 final class ServiceUrls {
 
@@ -22,8 +22,8 @@ final class ServiceUrls {
 	}
 
 	/**
-	 * Return the declared {@code url} of a type that opens a connection of its own, or fail
-	 * naming the property.
+	 * Return the declared {@code url} of a type that opens a connection of its own, or
+	 * fail naming the property.
 	 * @param declaration the declared dependency
 	 * @param value the value of its {@code url}
 	 * @param schemes the schemes the type takes, such as {@code redis} and {@code rediss}
@@ -65,7 +65,8 @@ final class ServiceUrls {
 	 * @param declaration the declared dependency
 	 * @param schemes the schemes the type takes
 	 * @param example a URL to show
-	 * @return for example {@code Set '…url' to a redis:// or rediss:// URL such as redis://cache:6379.}
+	 * @return for example
+	 * {@code Set '…url' to a redis:// or rediss:// URL such as redis://cache:6379.}
 	 */
 	static String fix(DependencyDeclaration<?> declaration, List<String> schemes, String example) {
 		return "Set '" + declaration.property("url") + "' to " + kinds(schemes) + " URL such as " + example + ".";

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The host and port that the start-up wait watches, read from JDBC URLs of the usual drivers.
+ * The host and port that the start-up wait watches, read from JDBC URLs of the usual
+ * drivers.
  */
 class JdbcAddressesTests {
 

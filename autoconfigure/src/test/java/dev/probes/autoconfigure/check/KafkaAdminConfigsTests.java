@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How bootstrap servers are read: as Spring Boot gives them (a list) and as the Kafka client
- * also takes them (a comma-separated string), with IPv6 addresses and a listener's
- * {@code PROTOCOL://} in front (the reports on bad values are in ConfigurationErrorsTests).
+ * How bootstrap servers are read: as Spring Boot gives them (a list) and as the Kafka
+ * client also takes them (a comma-separated string), with IPv6 addresses and a listener's
+ * {@code PROTOCOL://} in front (the reports on bad values are in
+ * ConfigurationErrorsTests).
  */
 class KafkaAdminConfigsTests {
 

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pool of its own of a {@code jdbc} dependency with a {@code url}, against a database that
- * never answers: HikariCP opens connections on one thread, so a connect or a login that hung
- * for good would keep the pool from ever connecting again.
+ * The pool of its own of a {@code jdbc} dependency with a {@code url}, against a database
+ * that never answers: HikariCP opens connections on one thread, so a connect or a login
+ * that hung for good would keep the pool from ever connecting again.
  */
 class OwnConnectionPoolTests {
 
@@ -44,9 +44,12 @@ class OwnConnectionPoolTests {
 			dependency.setUrl(database.jdbcUrl(proxy.host(), proxy.port()));
 			dependency.setUsername(database.username());
 			dependency.setPassword(database.password());
-			JdbcCheckFactory factory = new JdbcCheckFactory(new DefaultListableBeanFactory(), getClass().getClassLoader());
-			try (DependencyCheck check = factory.create(new DependencyDeclaration<>("db", "jdbc", TIMEOUT, dependency))) {
-				// Each attempt waits for the pool, which keeps trying to connect meanwhile.
+			JdbcCheckFactory factory = new JdbcCheckFactory(new DefaultListableBeanFactory(),
+					getClass().getClassLoader());
+			try (DependencyCheck check = factory
+				.create(new DependencyDeclaration<>("db", "jdbc", TIMEOUT, dependency))) {
+				// Each attempt waits for the pool, which keeps trying to connect
+				// meanwhile.
 				await().atMost(Duration.ofSeconds(10)).until(() -> {
 					assertThatException().isThrownBy(() -> check.check(TIMEOUT));
 					return proxy.acceptedConnections() >= 3;

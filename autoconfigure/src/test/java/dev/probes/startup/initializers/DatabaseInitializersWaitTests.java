@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every way an application touches its database at start-up is held by the wait: with the
- * database refusing, the application neither fails nor gets past its initializer; once the
- * database answers, the initializer runs and the application starts. Without the wait, each
- * of these applications fails to start while the database refuses.
+ * database refusing, the application neither fails nor gets past its initializer; once
+ * the database answers, the initializer runs and the application starts. Without the
+ * wait, each of these applications fails to start while the database refuses.
  */
 class DatabaseInitializersWaitTests {
 
@@ -58,8 +58,7 @@ class DatabaseInitializersWaitTests {
 
 	@Test
 	void liquibaseChangelogWaitsForTheDatabase() throws Exception {
-		runHeld("spring.liquibase.enabled=true",
-				"spring.liquibase.change-log=classpath:db/initializers/changelog.sql",
+		runHeld("spring.liquibase.enabled=true", "spring.liquibase.change-log=classpath:db/initializers/changelog.sql",
 				"spring.liquibase.default-schema=" + this.schema);
 		assertThat(greetings()).containsExactly("hello from liquibase");
 	}
@@ -87,7 +86,8 @@ class DatabaseInitializersWaitTests {
 	@Test
 	void commandLineRunnerRunsOnlyOnceTheDatabaseAnswers() throws Exception {
 		runHeld();
-		assertThat(InitializersApplication.runnerQueried.get()).isGreaterThan(InitializersApplication.databaseFirstUp.get());
+		assertThat(InitializersApplication.runnerQueried.get())
+			.isGreaterThan(InitializersApplication.databaseFirstUp.get());
 	}
 
 	/**
@@ -100,10 +100,14 @@ class DatabaseInitializersWaitTests {
 		List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off",
 				"spring.datasource.url=" + postgres.jdbcUrl(this.proxy.host(), this.proxy.port()) + "?currentSchema="
 						+ this.schema,
-				"spring.datasource.username=" + postgres.username(), "spring.datasource.password=" + postgres.password(),
-				// Without the wait, the pool's own retries would hold a script for 30 s: a second
-				// makes an initializer that is not held fail, as it does with a database that stays down.
-				"spring.datasource.hikari.connection-timeout=1000", "spring.flyway.enabled=false", "spring.liquibase.enabled=false", "spring.jpa.open-in-view=false",
+				"spring.datasource.username=" + postgres.username(),
+				"spring.datasource.password=" + postgres.password(),
+				// Without the wait, the pool's own retries would hold a script for 30 s:
+				// a second
+				// makes an initializer that is not held fail, as it does with a database
+				// that stays down.
+				"spring.datasource.hikari.connection-timeout=1000", "spring.flyway.enabled=false",
+				"spring.liquibase.enabled=false", "spring.jpa.open-in-view=false",
 				"probes.dependencies.postgres.type=jdbc", "probes.startup.wait=true", "probes.startup.timeout=60s"));
 		properties.addAll(List.of(extra));
 		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
@@ -129,8 +133,10 @@ class DatabaseInitializersWaitTests {
 
 	private List<String> greetings() throws SQLException {
 		List<String> texts = new ArrayList<>();
-		try (Connection connection = connect(); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT text FROM " + this.schema + ".greeting ORDER BY id")) {
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT text FROM " + this.schema + ".greeting ORDER BY id")) {
 			while (result.next()) {
 				texts.add(result.getString(1));
 			}
@@ -139,7 +145,8 @@ class DatabaseInitializersWaitTests {
 	}
 
 	private boolean tableExists(String table) throws SQLException {
-		try (Connection connection = connect(); Statement statement = connection.createStatement();
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT count(*) FROM information_schema.tables WHERE"
 						+ " table_schema = '" + this.schema + "' AND table_name = '" + table + "'")) {
 			result.next();

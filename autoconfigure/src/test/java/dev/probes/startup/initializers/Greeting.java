@@ -4,7 +4,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 /**
- * The one entity of the initializers' application: Hibernate validates or creates its table.
+ * The one entity of the initializers' application: Hibernate validates or creates its
+ * table.
  */
 @Entity
 public class Greeting {

@@ -4,10 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The application that {@code benchmarks/probe-scaling.sh} loads. Its dependencies come from
- * the command line: declared under {@code probes.dependencies} when Probes serves the probes,
- * or registered as plain Actuator health indicators by {@link TcpHealthIndicators} for the
- * baseline.
+ * The application that {@code benchmarks/probe-scaling.sh} loads. Its dependencies come
+ * from the command line: declared under {@code probes.dependencies} when Probes serves
+ * the probes, or registered as plain Actuator health indicators by
+ * {@link TcpHealthIndicators} for the baseline.
  */
 @SpringBootApplication
 public class BenchmarkApplication {

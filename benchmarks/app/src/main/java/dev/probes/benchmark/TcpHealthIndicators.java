@@ -14,8 +14,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Registers one plain Actuator {@link TcpHealthIndicator} per entry of
- * {@code benchmark.tcp-indicators} ({@code name: host:port}), the way an application without
- * Probes checks its dependencies: the baseline of the benchmark.
+ * {@code benchmark.tcp-indicators} ({@code name: host:port}), the way an application
+ * without Probes checks its dependencies: the baseline of the benchmark.
  */
 @Configuration(proxyBeanMethods = false)
 class TcpHealthIndicators {
@@ -42,8 +42,8 @@ class TcpHealthIndicators {
 				int colon = target.lastIndexOf(':');
 				String host = target.substring(0, colon);
 				int port = Integer.parseInt(target.substring(colon + 1));
-				registry.registerBeanDefinition(name, new RootBeanDefinition(TcpHealthIndicator.class,
-						() -> new TcpHealthIndicator(host, port)));
+				registry.registerBeanDefinition(name,
+						new RootBeanDefinition(TcpHealthIndicator.class, () -> new TcpHealthIndicator(host, port)));
 			});
 		}
 

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The application that {@code benchmarks/startup-wait.sh} starts before its database
- * answers: with {@code probes.startup.wait} everything below waits for the database, and the
- * harness measures how soon after it answers {@code /readyz} says 200. The database URL and
- * the schema that Flyway migrates come from the command line.
+ * answers: with {@code probes.startup.wait} everything below waits for the database, and
+ * the harness measures how soon after it answers {@code /readyz} says 200. The database
+ * URL and the schema that Flyway migrates come from the command line.
  */
 @SpringBootApplication
 public class StartupBenchmarkApplication {
@@ -43,6 +43,7 @@ public class StartupBenchmarkApplication {
 
 	/**
 	 * What the eager query found.
+	 *
 	 * @param tables the number of tables in the current schema
 	 */
 	record SchemaSummary(int tables) {
