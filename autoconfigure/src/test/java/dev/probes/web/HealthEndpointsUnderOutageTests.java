@@ -77,8 +77,10 @@ class HealthEndpointsUnderOutageTests {
 		this.proxy.blackHole();
 		await().atMost(Duration.ofSeconds(10)).until(() -> KubeletClient.status(port, "/readyz") == 503);
 		// Blocking on the black-holed database would take the check's 500 ms timeout or
-		// forever; a pause of the JVM or the machine (GC, JIT, 2 shared CPUs, other builds)
-		// takes tens of ms. So: no answer near the timeout, and at most one in a hundred at
+		// forever; a pause of the JVM or the machine (GC, JIT, 2 shared CPUs, other
+		// builds)
+		// takes tens of ms. So: no answer near the timeout, and at most one in a hundred
+		// at
 		// 50 ms or more.
 		List<String> slow = new ArrayList<>();
 		List<String> blocked = new ArrayList<>();
