@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.core.env.Environment;
 
 import dev.probes.autoconfigure.ProbesProperties.Dependency;
@@ -155,12 +155,12 @@ final class DeclaredDependencies {
 	 * Return where each dependency accepts connections, where there is such a place.
 	 * @return the addresses, by dependency name
 	 */
-	Map<String, InetSocketAddress> addresses() {
-		Map<String, InetSocketAddress> addresses = new LinkedHashMap<>();
+	Map<String, List<InetSocketAddress>> addresses() {
+		Map<String, List<InetSocketAddress>> addresses = new LinkedHashMap<>();
 		for (DeclaredDependency<?> dependency : this.dependencies) {
-			InetSocketAddress address = dependency.address();
-			if (address != null) {
-				addresses.put(dependency.name(), address);
+			List<InetSocketAddress> watched = dependency.addresses();
+			if (!watched.isEmpty()) {
+				addresses.put(dependency.name(), watched);
 			}
 		}
 		return addresses;
@@ -175,10 +175,8 @@ final class DeclaredDependencies {
 	Set<InetSocketAddress> criticalAddresses(String type) {
 		Set<InetSocketAddress> addresses = new LinkedHashSet<>();
 		for (DeclaredDependency<?> dependency : this.dependencies) {
-			InetSocketAddress address = (dependency.type().equals(type) && dependency.settings().critical())
-					? dependency.address() : null;
-			if (address != null) {
-				addresses.add(address);
+			if (dependency.type().equals(type) && dependency.settings().critical()) {
+				addresses.addAll(dependency.addresses());
 			}
 		}
 		return addresses;

@@ -1,6 +1,7 @@
 package dev.probes.autoconfigure;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,10 +46,10 @@ record DeclaredDependency<S>(DependencyDeclaration<S> declaration, DependencyChe
 
 	/**
 	 * Return where the dependency accepts connections, for the start-up wait to watch.
-	 * @return the address, or {@code null}
+	 * @return the unresolved addresses, possibly none
 	 */
-	@Nullable InetSocketAddress address() {
-		return this.factory.address(this.declaration);
+	List<InetSocketAddress> addresses() {
+		return this.factory.addresses(this.declaration);
 	}
 
 }

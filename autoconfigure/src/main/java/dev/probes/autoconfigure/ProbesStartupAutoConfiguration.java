@@ -1,6 +1,7 @@
 package dev.probes.autoconfigure;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,7 +61,7 @@ public final class ProbesStartupAutoConfiguration {
 	/**
 	 * With a scheduler of the user's own, nothing is known of where the dependencies are.
 	 */
-	private static Map<String, InetSocketAddress> addresses(ObjectProvider<DeclaredDependencies> dependencies) {
+	private static Map<String, List<InetSocketAddress>> addresses(ObjectProvider<DeclaredDependencies> dependencies) {
 		DeclaredDependencies declared = dependencies.getIfAvailable();
 		return (declared != null) ? declared.addresses() : Map.of();
 	}

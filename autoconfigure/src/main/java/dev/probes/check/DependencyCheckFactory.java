@@ -1,6 +1,7 @@
 package dev.probes.check;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -43,14 +44,15 @@ public interface DependencyCheckFactory<S> {
 	DependencyCheck create(DependencyDeclaration<S> declaration);
 
 	/**
-	 * Return the host and port that the dependency accepts connections on, where there is
-	 * one: while the application waits for its dependencies at start-up, a connection
-	 * that is accepted there runs the check at once instead of at the next attempt.
+	 * Return the hosts and ports that the dependency accepts connections on, where there
+	 * are such: while the application waits for its dependencies at start-up, a
+	 * connection that any of them accepts runs the check at once instead of at the next
+	 * attempt.
 	 * @param declaration the declared dependency, with its bound settings
-	 * @return the address, or {@code null} (the default) when there is none to watch
+	 * @return the unresolved addresses, empty (the default) when there is none to watch
 	 */
-	default @Nullable InetSocketAddress address(DependencyDeclaration<S> declaration) {
-		return null;
+	default List<InetSocketAddress> addresses(DependencyDeclaration<S> declaration) {
+		return List.of();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,7 @@ final class ReachabilityWatch implements AutoCloseable {
 
 	private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
 
-	private final Map<DependencyMonitor, InetSocketAddress> addresses;
+	private final Map<DependencyMonitor, List<InetSocketAddress>> addresses;
 
 	private final Map<DependencyMonitor, Boolean> accepted = new HashMap<>();
 
@@ -49,9 +50,10 @@ final class ReachabilityWatch implements AutoCloseable {
 
 	/**
 	 * Start watching.
-	 * @param addresses the address of each monitor to watch, unresolved
+	 * @param addresses the addresses of each monitor to watch, unresolved: any of them
+	 * accepting counts
 	 */
-	ReachabilityWatch(Map<DependencyMonitor, InetSocketAddress> addresses) {
+	ReachabilityWatch(Map<DependencyMonitor, List<InetSocketAddress>> addresses) {
 		this.addresses = Map.copyOf(addresses);
 		if (!this.addresses.isEmpty()) {
 			this.timer.scheduleWithFixedDelay(this::poll, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
@@ -59,11 +61,11 @@ final class ReachabilityWatch implements AutoCloseable {
 	}
 
 	private void poll() {
-		this.addresses.forEach((monitor, address) -> {
+		this.addresses.forEach((monitor, addresses) -> {
 			if (monitor.state().status() == DependencyStatus.UP) {
 				return;
 			}
-			boolean accepts = accepts(address);
+			boolean accepts = addresses.stream().anyMatch(ReachabilityWatch::accepts);
 			Boolean before = this.accepted.put(monitor, accepts);
 			long now = System.nanoTime();
 			if (accepts && Boolean.FALSE.equals(before)) {

@@ -44,7 +44,7 @@ public final class StartupGate {
 
 	private final @Nullable LaunchTime launch;
 
-	private final Map<String, InetSocketAddress> addresses;
+	private final Map<String, List<InetSocketAddress>> addresses;
 
 	private final Object lock = new Object();
 
@@ -81,7 +81,7 @@ public final class StartupGate {
 	 * address starts to accept connections
 	 */
 	public StartupGate(List<DependencyMonitor> critical, Duration timeout, @Nullable LaunchTime launch,
-			Map<String, InetSocketAddress> addresses) {
+			Map<String, List<InetSocketAddress>> addresses) {
 		this.critical = List.copyOf(critical);
 		this.timeout = timeout;
 		this.launch = launch;
@@ -159,12 +159,12 @@ public final class StartupGate {
 		}
 	}
 
-	private Map<DependencyMonitor, InetSocketAddress> watched() {
-		Map<DependencyMonitor, InetSocketAddress> watched = new LinkedHashMap<>();
+	private Map<DependencyMonitor, List<InetSocketAddress>> watched() {
+		Map<DependencyMonitor, List<InetSocketAddress>> watched = new LinkedHashMap<>();
 		this.critical.forEach((monitor) -> {
-			InetSocketAddress address = this.addresses.get(monitor.name());
-			if (address != null) {
-				watched.put(monitor, address);
+			List<InetSocketAddress> addresses = this.addresses.get(monitor.name());
+			if (addresses != null) {
+				watched.put(monitor, addresses);
 			}
 		});
 		return watched;

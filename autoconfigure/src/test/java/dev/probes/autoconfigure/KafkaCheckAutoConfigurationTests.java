@@ -113,21 +113,23 @@ class KafkaCheckAutoConfigurationTests {
 	}
 
 	@Test
-	void startupWatchWatchesFirstBootstrapServerOfApplicationsKafkaConfiguration() {
+	void startupWatchWatchesEveryBootstrapServerOfApplicationsKafkaConfiguration() {
 		this.contextRunner
 			.withPropertyValues("spring.kafka.bootstrap-servers=kafka-0.kafka:9092,kafka-1.kafka:9092",
 					"probes.dependencies.events.type=kafka", "probes.dependencies.events.critical=false")
 			.run((context) -> assertThat(context.getBean(DeclaredDependencies.class).addresses())
-				.containsEntry("events", InetSocketAddress.createUnresolved("kafka-0.kafka", 9092)));
+				.containsEntry("events", List.of(InetSocketAddress.createUnresolved("kafka-0.kafka", 9092),
+						InetSocketAddress.createUnresolved("kafka-1.kafka", 9092))));
 	}
 
 	@Test
-	void startupWatchWatchesFirstDeclaredBootstrapServer() {
+	void startupWatchWatchesEveryDeclaredBootstrapServer() {
 		this.contextRunner
 			.withPropertyValues("probes.dependencies.events.type=kafka", "probes.dependencies.events.critical=false",
 					"probes.dependencies.events.bootstrap-servers=kafka-0.kafka:9093,kafka-1.kafka:9093")
 			.run((context) -> assertThat(context.getBean(DeclaredDependencies.class).addresses())
-				.containsEntry("events", InetSocketAddress.createUnresolved("kafka-0.kafka", 9093)));
+				.containsEntry("events", List.of(InetSocketAddress.createUnresolved("kafka-0.kafka", 9093),
+						InetSocketAddress.createUnresolved("kafka-1.kafka", 9093))));
 	}
 
 	@Test

@@ -47,10 +47,12 @@ class ReachabilityWatchTests {
 	}
 
 	@Test
-	void dependencyThatStartsListeningIsCheckedAtOnceAndRetriedWhileItFails() throws Exception {
+	void dependencyThatStartsListeningOnAnyOfItsAddressesIsCheckedAtOnceAndRetriedWhileItFails() throws Exception {
 		int port;
-		try (ServerSocket probe = new ServerSocket(0)) {
+		int stillClosed;
+		try (ServerSocket probe = new ServerSocket(0); ServerSocket other = new ServerSocket(0)) {
 			port = probe.getLocalPort();
+			stillClosed = other.getLocalPort();
 		}
 		AtomicInteger attemptsWhileListening = new AtomicInteger();
 		DependencyMonitor monitor = new DependencyMonitor("db", "test", (timeout) -> {
@@ -68,7 +70,8 @@ class ReachabilityWatchTests {
 		this.scheduler.start();
 		await().atMost(Duration.ofSeconds(2)).until(() -> monitor.state().status() == DependencyStatus.DOWN);
 		try (ReachabilityWatch watch = new ReachabilityWatch(
-				Map.of(monitor, InetSocketAddress.createUnresolved("127.0.0.1", port)))) {
+				Map.of(monitor, List.of(InetSocketAddress.createUnresolved("127.0.0.1", stillClosed),
+						InetSocketAddress.createUnresolved("127.0.0.1", port))))) {
 			Thread.sleep(400);
 			ServerSocket listening = new ServerSocket();
 			listening.setReuseAddress(true);

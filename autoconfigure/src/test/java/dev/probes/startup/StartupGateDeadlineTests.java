@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class StartupGateDeadlineTests {
 		}, settings, Redactor.none(), Clock.systemUTC(), List.of());
 		try (CheckScheduler scheduler = new CheckScheduler(List.of(refused))) {
 			scheduler.start();
-			StartupGate gate = new StartupGate(List.of(refused), TIMEOUT, launch, java.util.Map.of());
+			StartupGate gate = new StartupGate(List.of(refused), TIMEOUT, launch, Map.of());
 			return catchThrowableOfType(StartupTimeoutException.class, gate::await);
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.network.ListenerName;
@@ -13,8 +14,6 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-
-import kafka.server.BrokerServer;
 
 import static org.awaitility.Awaitility.await;
 

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -83,8 +84,8 @@ public final class AmqpCheckFactory implements DependencyCheckFactory<AmqpCheckP
 	}
 
 	@Override
-	public @Nullable InetSocketAddress address(DependencyDeclaration<AmqpCheckProperties> declaration) {
-		return UrlAddresses.of(declaration.settings().getUrl());
+	public List<InetSocketAddress> addresses(DependencyDeclaration<AmqpCheckProperties> declaration) {
+		return Stream.ofNullable(UrlAddresses.of(declaration.settings().getUrl())).toList();
 	}
 
 }

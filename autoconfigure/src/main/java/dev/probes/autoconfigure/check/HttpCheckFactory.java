@@ -3,6 +3,7 @@ package dev.probes.autoconfigure.check;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,8 +48,8 @@ public final class HttpCheckFactory implements DependencyCheckFactory<HttpCheckP
 	}
 
 	@Override
-	public @Nullable InetSocketAddress address(DependencyDeclaration<HttpCheckProperties> declaration) {
-		return UrlAddresses.of(declaration.settings().getUrl());
+	public List<InetSocketAddress> addresses(DependencyDeclaration<HttpCheckProperties> declaration) {
+		return Stream.ofNullable(UrlAddresses.of(declaration.settings().getUrl())).toList();
 	}
 
 	private static URI parseUrl(DependencyDeclaration<?> declaration, String url) {

@@ -2,6 +2,8 @@ package dev.probes.autoconfigure.check;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -136,10 +138,11 @@ public final class JdbcCheckFactory implements DependencyCheckFactory<JdbcCheckP
 	}
 
 	@Override
-	public @Nullable InetSocketAddress address(DependencyDeclaration<JdbcCheckProperties> declaration) {
+	public List<InetSocketAddress> addresses(DependencyDeclaration<JdbcCheckProperties> declaration) {
 		JdbcCheckProperties settings = declaration.settings();
-		return JdbcAddresses.of((settings.getUrl() != null) ? settings.getUrl()
-				: JdbcAddresses.applicationUrl(settings.getDataSource(), this.beanFactory));
+		return Stream.ofNullable(JdbcAddresses.of((settings.getUrl() != null) ? settings.getUrl()
+				: JdbcAddresses.applicationUrl(settings.getDataSource(), this.beanFactory)))
+			.toList();
 	}
 
 	private static Duration max(Duration a, Duration b) {

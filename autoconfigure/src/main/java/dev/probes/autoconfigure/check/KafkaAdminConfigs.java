@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,14 +117,13 @@ final class KafkaAdminConfigs {
 	 * @param declaration the declared dependency
 	 * @return the unresolved address, or {@code null} when the configuration names none
 	 */
-	@Nullable InetSocketAddress firstServer(DependencyDeclaration<KafkaCheckProperties> declaration) {
+	List<InetSocketAddress> bootstrapAddresses(DependencyDeclaration<KafkaCheckProperties> declaration) {
 		try {
-			List<String> servers = servers(of(declaration));
-			return servers.isEmpty() ? null : address(servers.get(0));
+			return servers(of(declaration)).stream().map(KafkaAdminConfigs::address).filter(Objects::nonNull).toList();
 		}
 		catch (RuntimeException ex) {
 			// A bad declaration fails start-up where the check is created.
-			return null;
+			return List.of();
 		}
 	}
 

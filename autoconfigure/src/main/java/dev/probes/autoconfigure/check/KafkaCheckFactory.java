@@ -73,10 +73,9 @@ public final class KafkaCheckFactory implements DependencyCheckFactory<KafkaChec
 	}
 
 	@Override
-	public @Nullable InetSocketAddress address(DependencyDeclaration<KafkaCheckProperties> declaration) {
-		// The cluster answers on any bootstrap server; the first is usually a Service in
-		// front of all the brokers.
-		return this.configs.firstServer(declaration);
+	public List<InetSocketAddress> addresses(DependencyDeclaration<KafkaCheckProperties> declaration) {
+		// The cluster answers on any bootstrap server.
+		return this.configs.bootstrapAddresses(declaration);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.probes.autoconfigure.check;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -88,8 +89,8 @@ public final class RedisCheckFactory implements DependencyCheckFactory<RedisChec
 	}
 
 	@Override
-	public @Nullable InetSocketAddress address(DependencyDeclaration<RedisCheckProperties> declaration) {
-		return UrlAddresses.of(declaration.settings().getUrl());
+	public List<InetSocketAddress> addresses(DependencyDeclaration<RedisCheckProperties> declaration) {
+		return Stream.ofNullable(UrlAddresses.of(declaration.settings().getUrl())).toList();
 	}
 
 }

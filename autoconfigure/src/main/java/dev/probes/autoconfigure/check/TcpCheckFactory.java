@@ -1,6 +1,7 @@
 package dev.probes.autoconfigure.check;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,10 +37,12 @@ public final class TcpCheckFactory implements DependencyCheckFactory<TcpCheckPro
 	}
 
 	@Override
-	public @Nullable InetSocketAddress address(DependencyDeclaration<TcpCheckProperties> declaration) {
+	public List<InetSocketAddress> addresses(DependencyDeclaration<TcpCheckProperties> declaration) {
 		TcpCheckProperties settings = declaration.settings();
-		return (settings.getHost() != null && settings.getPort() != null)
-				? InetSocketAddress.createUnresolved(settings.getHost().strip(), settings.getPort()) : null;
+		if (settings.getHost() == null || settings.getPort() == null) {
+			return List.of();
+		}
+		return List.of(InetSocketAddress.createUnresolved(settings.getHost().strip(), settings.getPort()));
 	}
 
 }

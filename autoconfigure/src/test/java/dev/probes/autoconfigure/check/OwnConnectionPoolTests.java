@@ -10,8 +10,8 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import dev.probes.check.DependencyCheck;
 import dev.probes.check.DependencyDeclaration;
 import dev.probes.test.FaultProxy;
-import dev.probes.test.RealServices.Database;
 import dev.probes.test.RealServices;
+import dev.probes.test.RealServices.Database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
