@@ -3,8 +3,6 @@ package dev.probes.check;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A type of check ({@code jdbc}, {@code http}, ...): the settings it reads from
  * {@code probes.dependencies.<name>} and how it creates a check from them. Define a bean

@@ -1,6 +1,5 @@
 package dev.probes.check;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

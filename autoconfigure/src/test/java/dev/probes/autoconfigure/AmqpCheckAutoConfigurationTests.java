@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Primary;
 
 import dev.probes.autoconfigure.check.AmqpCheckFactory;
 import dev.probes.check.AmqpCheck;
-import dev.probes.check.DependencyCheck;
 import dev.probes.test.RealServices;
 
 /**

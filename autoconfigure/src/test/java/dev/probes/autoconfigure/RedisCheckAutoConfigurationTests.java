@@ -13,7 +13,6 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import dev.probes.autoconfigure.check.RedisCheckFactory;
-import dev.probes.check.DependencyCheck;
 import dev.probes.check.RedisCheck;
 import dev.probes.test.RealServices;
 

@@ -5,8 +5,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.probes.check.DependencyCheck;
 import dev.probes.check.DependencyCheckFactory;
 import dev.probes.check.DependencyDeclaration;

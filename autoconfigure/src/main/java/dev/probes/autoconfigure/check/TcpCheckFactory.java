@@ -3,8 +3,6 @@ package dev.probes.autoconfigure.check;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.probes.check.DependencyCheck;
 import dev.probes.check.DependencyCheckFactory;
 import dev.probes.check.DependencyDeclaration;

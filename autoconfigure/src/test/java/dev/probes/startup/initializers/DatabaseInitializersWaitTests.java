@@ -1,6 +1,5 @@
 package dev.probes.startup.initializers;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
