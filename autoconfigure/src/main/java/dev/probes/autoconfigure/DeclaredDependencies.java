@@ -167,6 +167,22 @@ final class DeclaredDependencies {
 	}
 
 	/**
+	 * Return what to do when a dependency failed for good at start-up, as its type tells
+	 * it.
+	 * @param name the dependency's name
+	 * @param details the details of its latest result
+	 * @return the action, or {@code null} for a dependency not declared here
+	 */
+	@Nullable String permanentFailureAction(String name, Map<String, Object> details) {
+		for (DeclaredDependency<?> dependency : this.dependencies) {
+			if (dependency.name().equals(name)) {
+				return dependency.permanentFailureAction(details);
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Return the address of each critical dependency of a type: for {@code http}, what a
 	 * request that the application makes while it starts must wait for.
 	 * @param type the type

@@ -2,6 +2,7 @@ package dev.probes.autoconfigure;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 
 import dev.probes.check.DependencyCheck;
 import dev.probes.check.DependencyCheckFactory;
@@ -48,6 +49,10 @@ record DeclaredDependency<S>(DependencyDeclaration<S> declaration, DependencyChe
 	 */
 	List<InetSocketAddress> addresses() {
 		return this.factory.addresses(this.declaration);
+	}
+
+	String permanentFailureAction(Map<String, Object> details) {
+		return this.factory.permanentFailureAction(this.declaration, details);
 	}
 
 }

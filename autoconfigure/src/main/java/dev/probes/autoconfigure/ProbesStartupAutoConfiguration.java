@@ -55,6 +55,7 @@ public final class ProbesStartupAutoConfiguration {
 					.toList()),
 				StartupSettings.timeout(properties.getStartup()), launch.getIfAvailable(), addresses(dependencies));
 		verdicts.ifAvailable((available) -> gate.onAwaitedChange(available::waitingFor));
+		dependencies.ifAvailable((declared) -> gate.describeActionsWith(declared::permanentFailureAction));
 		return gate;
 	}
 

@@ -2,6 +2,7 @@ package dev.probes.check;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A type of check ({@code jdbc}, {@code http}, ...): the settings it reads from
@@ -51,6 +52,20 @@ public interface DependencyCheckFactory<S> {
 	 */
 	default List<InetSocketAddress> addresses(DependencyDeclaration<S> declaration) {
 		return List.of();
+	}
+
+	/**
+	 * Return what to do when the dependency failed at start-up with an error that
+	 * retrying will not mend ({@link CheckResult#permanentFailure}), such as a rejected
+	 * password: where its credentials or permissions are set. The start-up failure report
+	 * prints it below the error.
+	 * @param declaration the declared dependency, with its bound settings
+	 * @param details the details of the check's latest result
+	 * @return the action, naming properties rather than showing their values
+	 */
+	default String permanentFailureAction(DependencyDeclaration<S> declaration, Map<String, Object> details) {
+		return "Fix what the error names, in the settings of 'probes.dependencies." + declaration.name()
+				+ "' or in the service it checks.";
 	}
 
 }

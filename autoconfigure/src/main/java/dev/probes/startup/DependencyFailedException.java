@@ -2,6 +2,8 @@ package dev.probes.startup;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a critical dependency fails at start-up with an error that retrying will
  * not mend, such as a rejected password or a database that does not exist.
@@ -14,8 +16,10 @@ public class DependencyFailedException extends RuntimeException {
 
 	private final Map<String, Object> details;
 
+	private final @Nullable String action;
+
 	public DependencyFailedException(String dependency, String error) {
-		this(dependency, error, Map.of());
+		this(dependency, error, Map.of(), null);
 	}
 
 	/**
@@ -25,12 +29,16 @@ public class DependencyFailedException extends RuntimeException {
 	 * @param details the details of its latest result, free of credentials: what a report
 	 * may need beyond the error, such as the permission a {@code kubernetes-endpoints}
 	 * check lacks
+	 * @param action what to do about it, as the dependency's type tells it, or
+	 * {@code null} when nothing is known of the type
 	 */
-	public DependencyFailedException(String dependency, String error, Map<String, Object> details) {
+	public DependencyFailedException(String dependency, String error, Map<String, Object> details,
+			@Nullable String action) {
 		super("Dependency '" + dependency + "' failed: " + error);
 		this.dependency = dependency;
 		this.error = error;
 		this.details = Map.copyOf(details);
+		this.action = action;
 	}
 
 	public String getDependency() {
@@ -43,6 +51,10 @@ public class DependencyFailedException extends RuntimeException {
 
 	public Map<String, Object> getDetails() {
 		return this.details;
+	}
+
+	public @Nullable String getAction() {
+		return this.action;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,8 @@ public final class StartupGate {
 
 	private volatile List<String> awaited;
 
+	private volatile BiFunction<String, Map<String, Object>, @Nullable String> actions = (name, details) -> null;
+
 	private volatile Consumer<List<String>> awaitedListener = (names) -> {
 	};
 
@@ -95,6 +98,15 @@ public final class StartupGate {
 	 */
 	public List<String> awaited() {
 		return this.awaited;
+	}
+
+	/**
+	 * Say what to do when a dependency fails for good, for the start-up failure report.
+	 * @param actions the action for a dependency's name and the details of its latest
+	 * result, or {@code null} when nothing is known of it
+	 */
+	public void describeActionsWith(BiFunction<String, Map<String, Object>, @Nullable String> actions) {
+		this.actions = actions;
 	}
 
 	/**
@@ -218,7 +230,8 @@ public final class StartupGate {
 		for (DependencyMonitor monitor : down) {
 			DependencyState state = monitor.state();
 			if (state.permanent()) {
-				throw new DependencyFailedException(monitor.name(), String.valueOf(state.error()), state.details());
+				throw new DependencyFailedException(monitor.name(), String.valueOf(state.error()), state.details(),
+						this.actions.apply(monitor.name(), state.details()));
 			}
 		}
 	}

@@ -1,60 +1,51 @@
 package dev.probes.autoconfigure;
 
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
+import dev.probes.autoconfigure.check.KubernetesEndpointsCheckFactory;
+import dev.probes.autoconfigure.check.KubernetesEndpointsCheckProperties;
+import dev.probes.check.DependencyDeclaration;
 import dev.probes.startup.DependencyFailedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The report of a dependency that failed at start-up with an error that retrying will not
- * mend names where its credentials are set, which depends on its type and on whether it
- * has a {@code url} of its own; for a {@code kubernetes-endpoints} dependency, the Role
- * its service account lacks.
+ * mend: the error, and what the dependency's type says to do about it; for a
+ * {@code kubernetes-endpoints} dependency, the Role its service account lacks. The other
+ * types' actions: {@code PermanentFailureActionsTests}.
  */
 class DependencyFailedFailureAnalyzerTests {
 
-	@ParameterizedTest(name = "{0} with url {1}")
-	@CsvSource(delimiter = '|',
-			textBlock = """
-					jdbc  |                              | (for the application's DataSource: 'spring.datasource.*')
-					jdbc  | jdbc:postgresql://db:5432/app | in 'probes.dependencies.cache.url', 'probes.dependencies.cache.username' and 'probes.dependencies.cache.password'
-					http  | http://payments/readyz        | Fix the credentials that 'probes.dependencies.cache.headers' sends.
-					redis |                              | (for Spring Boot's RedisConnectionFactory: 'spring.data.redis.*')
-					redis | redis://cache:6379            | Fix the credentials in 'probes.dependencies.cache.url'.
-					amqp  |                              | (for Spring Boot's RabbitMQ ConnectionFactory: 'spring.rabbitmq.*')
-					amqp  | amqp://rabbitmq:5672          | Fix the credentials in 'probes.dependencies.cache.url'.
-					kafka |                              | (for Spring Boot's: 'spring.kafka.properties.sasl.jaas.config', 'spring.kafka.security.*', 'spring.kafka.ssl.*')
-					""")
-	void actionNamesWhereTheCredentialsAreSet(String type, String url, String action) {
-		StandardEnvironment environment = new StandardEnvironment();
-		Map<String, Object> properties = new HashMap<>(Map.of("probes.dependencies.cache.type", type));
-		if (url != null) {
-			properties.put("probes.dependencies.cache.url", url);
-		}
-		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
-		DependencyFailedException failure = new DependencyFailedException("cache", "rejected");
-		FailureAnalysis analysis = new DependencyFailedFailureAnalyzer(environment).analyze(failure);
+	private final DependencyFailedFailureAnalyzer analyzer = new DependencyFailedFailureAnalyzer();
+
+	@Test
+	void reportShowsTheErrorAndTheActionOfTheType() {
+		FailureAnalysis analysis = this.analyzer
+			.analyze(new DependencyFailedException("cache", "rejected", Map.of(), "Fix the password."));
 		assertThat(analysis.getDescription())
 			.isEqualTo("Critical dependency 'cache' failed with an error that retrying will not mend:\n\n    rejected");
-		assertThat(analysis.getAction()).contains(action);
+		assertThat(analysis.getAction()).isEqualTo("Fix the password.");
+	}
+
+	@Test
+	void dependencyOfAnUnknownTypeGetsAGeneralAction() {
+		FailureAnalysis analysis = this.analyzer.analyze(new DependencyFailedException("cache", "rejected"));
+		assertThat(analysis.getAction())
+			.isEqualTo("Fix what the error names, in the dependency or in the application's settings for it.");
 	}
 
 	@Test
 	void kubernetesEndpointsDeniedActionShowsTheRoleThatGrantsThePermission() {
-		DependencyFailedException failure = new DependencyFailedException("peers", "HTTP 403: ...",
+		DependencyFailedException failure = kubernetesEndpointsFailure("HTTP 403: ...",
 				Map.of("namespace", "billing", "resource", "endpoints", "apiGroup", "", "verb", "get", "status", 403,
 						"serviceAccount", "shop:orders"));
-		FailureAnalysis analysis = new DependencyFailedFailureAnalyzer(kubernetesEndpoints()).analyze(failure);
+		FailureAnalysis analysis = this.analyzer.analyze(failure);
 		assertThat(analysis.getAction()).isEqualTo("""
 				Grant the pod's service account get on 'endpoints' in namespace 'billing' with this Role and \
 				RoleBinding (kubectl apply -f), then let the pod restart:
@@ -86,19 +77,24 @@ class DependencyFailedFailureAnalyzerTests {
 
 	@Test
 	void kubernetesEndpointsOutsideAPodActionSaysWhereItRunsOrHowToMakeItNonCritical() {
-		DependencyFailedException failure = new DependencyFailedException("peers",
-				"not running in a Kubernetes pod: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set");
-		FailureAnalysis analysis = new DependencyFailedFailureAnalyzer(kubernetesEndpoints()).analyze(failure);
+		DependencyFailedException failure = kubernetesEndpointsFailure(
+				"not running in a Kubernetes pod: KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set",
+				Map.of());
+		FailureAnalysis analysis = this.analyzer.analyze(failure);
 		assertThat(analysis.getAction()).isEqualTo("Run the application in a Kubernetes pod whose service-account"
 				+ " token is mounted, or make 'probes.dependencies.peers' non-critical ('critical: false') where it"
 				+ " runs outside Kubernetes, for example in a profile for local runs.");
 	}
 
-	private static StandardEnvironment kubernetesEndpoints() {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("test", Map.of("probes.dependencies.peers.type", "kubernetes-endpoints")));
-		return environment;
+	/**
+	 * The failure as the start-up gate raises it, with the action that the type's factory
+	 * gives for the details.
+	 */
+	private static DependencyFailedException kubernetesEndpointsFailure(String error, Map<String, Object> details) {
+		KubernetesEndpointsCheckFactory factory = new KubernetesEndpointsCheckFactory();
+		String action = factory.permanentFailureAction(new DependencyDeclaration<>("peers", factory.type(),
+				Duration.ofSeconds(1), new KubernetesEndpointsCheckProperties()), details);
+		return new DependencyFailedException("peers", error, details, action);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -84,6 +85,16 @@ public final class AmqpCheckFactory implements DependencyCheckFactory<AmqpCheckP
 	@Override
 	public List<InetSocketAddress> addresses(DependencyDeclaration<AmqpCheckProperties> declaration) {
 		return Stream.ofNullable(UrlAddresses.of(declaration.settings().getUrl())).toList();
+	}
+
+	@Override
+	public String permanentFailureAction(DependencyDeclaration<AmqpCheckProperties> declaration,
+			Map<String, Object> details) {
+		if (declaration.settings().getUrl() != null) {
+			return "Fix the credentials in '" + declaration.property("url") + "'.";
+		}
+		return "Fix the credentials that the application uses for '" + declaration.name()
+				+ "' (for Spring Boot's RabbitMQ ConnectionFactory: 'spring.rabbitmq.*').";
 	}
 
 }

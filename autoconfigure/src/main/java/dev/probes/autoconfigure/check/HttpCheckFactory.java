@@ -3,6 +3,7 @@ package dev.probes.autoconfigure.check;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.probes.check.DependencyCheck;
@@ -60,6 +61,12 @@ public final class HttpCheckFactory implements DependencyCheckFactory<HttpCheckP
 							+ declaration.property("headers") + ".Authorization'.");
 		}
 		return uri;
+	}
+
+	@Override
+	public String permanentFailureAction(DependencyDeclaration<HttpCheckProperties> declaration,
+			Map<String, Object> details) {
+		return "Fix the credentials that '" + declaration.property("headers") + "' sends.";
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.probes.autoconfigure.check;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -147,6 +148,17 @@ public final class JdbcCheckFactory implements DependencyCheckFactory<JdbcCheckP
 
 	private static Duration max(Duration a, Duration b) {
 		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	@Override
+	public String permanentFailureAction(DependencyDeclaration<JdbcCheckProperties> declaration,
+			Map<String, Object> details) {
+		if (declaration.settings().getUrl() != null) {
+			return "Fix the credentials or the database name in '" + declaration.property("url") + "', '"
+					+ declaration.property("username") + "' and '" + declaration.property("password") + "'.";
+		}
+		return "Fix the credentials or the database name that the application uses for '" + declaration.name()
+				+ "' (for the application's DataSource: 'spring.datasource.*').";
 	}
 
 }

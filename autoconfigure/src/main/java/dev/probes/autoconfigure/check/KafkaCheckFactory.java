@@ -95,4 +95,12 @@ public final class KafkaCheckFactory implements DependencyCheckFactory<KafkaChec
 		return innermost;
 	}
 
+	@Override
+	public String permanentFailureAction(DependencyDeclaration<KafkaCheckProperties> declaration,
+			Map<String, Object> details) {
+		return "Fix the credentials or the permissions that the application's Kafka clients use for '"
+				+ declaration.name() + "' (for Spring Boot's: 'spring.kafka.properties.sasl.jaas.config',"
+				+ " 'spring.kafka.security.*', 'spring.kafka.ssl.*').";
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.probes.autoconfigure.check;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -102,6 +103,12 @@ public final class KubernetesEndpointsCheckFactory
 
 	private static boolean isName(String name, Pattern pattern) {
 		return name.length() <= MAX_NAME_LENGTH && pattern.matcher(name).matches();
+	}
+
+	@Override
+	public String permanentFailureAction(DependencyDeclaration<KubernetesEndpointsCheckProperties> declaration,
+			Map<String, Object> details) {
+		return KubernetesRbacAdvice.action(declaration.name(), details);
 	}
 
 }

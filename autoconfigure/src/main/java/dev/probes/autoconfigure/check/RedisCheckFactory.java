@@ -3,6 +3,7 @@ package dev.probes.autoconfigure.check;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,16 @@ public final class RedisCheckFactory implements DependencyCheckFactory<RedisChec
 	@Override
 	public List<InetSocketAddress> addresses(DependencyDeclaration<RedisCheckProperties> declaration) {
 		return Stream.ofNullable(UrlAddresses.of(declaration.settings().getUrl())).toList();
+	}
+
+	@Override
+	public String permanentFailureAction(DependencyDeclaration<RedisCheckProperties> declaration,
+			Map<String, Object> details) {
+		if (declaration.settings().getUrl() != null) {
+			return "Fix the credentials in '" + declaration.property("url") + "'.";
+		}
+		return "Fix the password that the application uses for '" + declaration.name()
+				+ "' (for Spring Boot's RedisConnectionFactory: 'spring.data.redis.*').";
 	}
 
 }

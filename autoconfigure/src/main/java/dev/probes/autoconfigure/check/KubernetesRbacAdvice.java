@@ -1,4 +1,4 @@
-package dev.probes.autoconfigure;
+package dev.probes.autoconfigure.check;
 
 import java.util.Map;
 
