@@ -22,11 +22,13 @@ import dev.probes.engine.DependencyStatus;
  * once, whatever the backoff has grown to.
  *
  * <p>
- * A change from refused (or unresolvable) to accepted runs the check, and, while the
- * check still fails, up to {@value #RETRIES_AFTER_ACCEPT} more times a second apart: a
- * database that has just started to listen may not take logins yet, and a first attempt
- * may time out while a pool starts. After that, a server that accepts connections but
- * fails the check is left to the backoff, which spares it a login every second.
+ * A change from refused (or unresolvable) to accepted runs the check, as does a server
+ * that accepts at the watch's first look (it may have started to between the failed
+ * attempt and the watch's start), and, while the check still fails, up to
+ * {@value #RETRIES_AFTER_ACCEPT} more times a second apart: a database that has just
+ * started to listen may not take logins yet, and a first attempt may time out while a
+ * pool starts. After that, a server that accepts connections but fails the check is left
+ * to the backoff, which spares it a login every second.
  */
 final class ReachabilityWatch implements AutoCloseable {
 
@@ -66,9 +68,11 @@ final class ReachabilityWatch implements AutoCloseable {
 				return;
 			}
 			boolean accepts = addresses.stream().anyMatch(ReachabilityWatch::accepts);
-			Boolean before = this.accepted.put(monitor, accepts);
+			// Not known to accept before the first look: the server may have started to
+			// accept between the failed attempt and the watch's start.
+			boolean accepted = Boolean.TRUE.equals(this.accepted.put(monitor, accepts));
 			long now = System.nanoTime();
-			if (accepts && Boolean.FALSE.equals(before)) {
+			if (accepts && !accepted) {
 				this.retries.put(monitor, new Retries(RETRIES_AFTER_ACCEPT, now));
 				monitor.checkNow();
 			}

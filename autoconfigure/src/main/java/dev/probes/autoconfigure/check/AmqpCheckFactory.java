@@ -5,8 +5,8 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.BeanFactory;
 
@@ -15,7 +15,6 @@ import dev.probes.check.DependencyCheck;
 import dev.probes.check.DependencyCheckFactory;
 import dev.probes.check.DependencyDeclaration;
 import dev.probes.check.Redactor;
-import dev.probes.startup.UrlAddresses;
 
 /**
  * Creates {@code amqp} checks: a round trip on a channel of the application's RabbitMQ
@@ -84,7 +83,19 @@ public final class AmqpCheckFactory implements DependencyCheckFactory<AmqpCheckP
 
 	@Override
 	public List<InetSocketAddress> addresses(DependencyDeclaration<AmqpCheckProperties> declaration) {
-		return Stream.ofNullable(UrlAddresses.of(declaration.settings().getUrl())).toList();
+		return this.connectionFactories.addresses(declaration, AmqpCheckFactory::applicationAddresses);
+	}
+
+	/**
+	 * Where a Spring AMQP connection factory connects: its host and port (Spring Boot's
+	 * {@code spring.rabbitmq.host} and {@code port}). A factory given a list of addresses
+	 * does not say them, and is not watched.
+	 */
+	private static List<InetSocketAddress> applicationAddresses(ConnectionFactory connectionFactory) {
+		if (!(connectionFactory instanceof AbstractConnectionFactory factory) || factory.getHost() == null) {
+			return List.of();
+		}
+		return List.of(InetSocketAddress.createUnresolved(factory.getHost(), factory.getPort()));
 	}
 
 	@Override

@@ -1,6 +1,9 @@
 package dev.probes.autoconfigure.check;
 
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
@@ -9,6 +12,7 @@ import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 
 import dev.probes.check.DependencyCheck;
 import dev.probes.check.DependencyDeclaration;
+import dev.probes.startup.UrlAddresses;
 
 /**
  * Chooses what a {@code redis} or {@code amqp} check connects with: a client of its own
@@ -62,6 +66,28 @@ final class ConnectionFactoryBeans<T> {
 					+ declaration.property("url") + "' and '" + declaration.property("connection-factory") + "'.");
 		}
 		return ownClient.apply(declaration);
+	}
+
+	/**
+	 * Return where a declaration's server accepts connections: its {@code url}'s host and
+	 * port, or those that the application's connection factory connects to.
+	 * @param declaration the declared dependency
+	 * @param application the addresses of the application's connection factory
+	 * @return the unresolved addresses, possibly none
+	 */
+	<S extends ConnectionFactorySettings> List<InetSocketAddress> addresses(DependencyDeclaration<S> declaration,
+			Function<T, List<InetSocketAddress>> application) {
+		if (declaration.settings().getUrl() != null) {
+			return Stream.ofNullable(UrlAddresses.of(declaration.settings().getUrl())).toList();
+		}
+		try {
+			return application.apply(find(declaration));
+		}
+		catch (RuntimeException ex) {
+			// A declaration that names no usable bean fails start-up where its check is
+			// created.
+			return List.of();
+		}
 	}
 
 	private T find(DependencyDeclaration<? extends ConnectionFactorySettings> declaration) {

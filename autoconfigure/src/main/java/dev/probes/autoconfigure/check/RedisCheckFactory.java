@@ -4,12 +4,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.util.ClassUtils;
 
 import dev.probes.check.DependencyCheck;
@@ -17,7 +18,6 @@ import dev.probes.check.DependencyCheckFactory;
 import dev.probes.check.DependencyDeclaration;
 import dev.probes.check.Redactor;
 import dev.probes.check.RedisCheck;
-import dev.probes.startup.UrlAddresses;
 
 /**
  * Creates {@code redis} checks: {@code PING} on the connection that the application's
@@ -91,7 +91,28 @@ public final class RedisCheckFactory implements DependencyCheckFactory<RedisChec
 
 	@Override
 	public List<InetSocketAddress> addresses(DependencyDeclaration<RedisCheckProperties> declaration) {
-		return Stream.ofNullable(UrlAddresses.of(declaration.settings().getUrl())).toList();
+		return this.connectionFactories.addresses(declaration, RedisCheckFactory::applicationAddresses);
+	}
+
+	/**
+	 * Where Spring Boot's Lettuce connection factory connects: its host and port, or
+	 * every node of a cluster. A sentinel that answers says nothing of the master, and
+	 * other clients' factories are not looked into.
+	 */
+	private static List<InetSocketAddress> applicationAddresses(RedisConnectionFactory connectionFactory) {
+		if (!(connectionFactory instanceof LettuceConnectionFactory lettuce) || lettuce.isRedisSentinelAware()
+				|| lettuce.getSocketConfiguration() != null) {
+			return List.of();
+		}
+		if (lettuce.isClusterAware()) {
+			RedisClusterConfiguration cluster = lettuce.getClusterConfiguration();
+			return (cluster != null) ? cluster.getClusterNodes()
+				.stream()
+				.filter((node) -> node.getHost() != null && node.getPort() != null)
+				.map((node) -> InetSocketAddress.createUnresolved(node.getHost(), node.getPort()))
+				.toList() : List.of();
+		}
+		return List.of(InetSocketAddress.createUnresolved(lettuce.getHostName(), lettuce.getPort()));
 	}
 
 	@Override
