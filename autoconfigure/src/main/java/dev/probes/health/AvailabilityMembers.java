@@ -1,5 +1,7 @@
 package dev.probes.health;
 
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -62,7 +64,7 @@ public final class AvailabilityMembers implements ApplicationListener<Availabili
 				: Health.outOfService().build());
 	}
 
-	private record Member(String name, java.util.function.Supplier<Health> state) implements ProbeMember {
+	private record Member(String name, Supplier<Health> state) implements ProbeMember {
 
 		@Override
 		public Health health() {

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 
 /**
  * The application's health registries seen as one: the blocking registry and, on reactive
@@ -30,8 +31,7 @@ public final class ContributorRegistries {
 	 * @return this
 	 */
 	public ContributorRegistries withReactive(Object reactive) {
-		this.fallbacks.add(new ReactiveFallback(
-				(org.springframework.boot.health.registry.ReactiveHealthContributorRegistry) reactive));
+		this.fallbacks.add(new ReactiveFallback((ReactiveHealthContributorRegistry) reactive));
 		return this;
 	}
 

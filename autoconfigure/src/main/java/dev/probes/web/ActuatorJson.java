@@ -1,5 +1,6 @@
 package dev.probes.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class ActuatorJson {
 	}
 
 	static byte[] write(Map<String, Object> body) {
-		return writer.writeToString(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return writer.writeToString(body).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static Map<String, Object> component(Health health, boolean showDetails) {
