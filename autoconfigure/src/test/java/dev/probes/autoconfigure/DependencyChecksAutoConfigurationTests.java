@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -89,7 +91,20 @@ class DependencyChecksAutoConfigurationTests {
 	@Test
 	void runWhenJdbcDependencyDeclaredUsesApplicationDataSource() {
 		withApplicationDatabase().withPropertyValues("probes.dependencies.postgres.type=jdbc")
-			.run((context) -> assertThat(context.getBean(CheckScheduler.class).monitor("postgres")).isPresent());
+			.run((context) -> assertThat(postgresCheck(context).check(Duration.ofSeconds(2)).up()).isTrue());
+		// The same declaration, with the application's DataSource pointed at a database
+		// that does not exist: the check has no URL of its own to reach another.
+		RealServices.Database postgres = RealServices.postgres();
+		String missing = "probes_missing_" + UUID.randomUUID().toString().substring(0, 8);
+		withApplicationDatabase()
+			.withPropertyValues("spring.datasource.url=" + postgres.jdbcUrl().replaceFirst("/[^/]+$", "/" + missing),
+					"probes.dependencies.postgres.type=jdbc")
+			.run((context) -> {
+				CheckResult result = postgresCheck(context).check(Duration.ofSeconds(2));
+				assertThat(result.up()).isFalse();
+				assertThat(result.permanent()).isTrue();
+				assertThat(result.error()).contains("\"" + missing + "\"");
+			});
 	}
 
 	@Test
@@ -99,7 +114,7 @@ class DependencyChecksAutoConfigurationTests {
 					"probes.dependencies.postgres.type=jdbc")
 			.run((context) -> {
 				HikariDataSource pool = context.getBean(HikariDataSource.class);
-				DependencyCheck check = context.getBean(CheckScheduler.class).monitor("postgres").orElseThrow().check();
+				DependencyCheck check = postgresCheck(context);
 				CheckResult unstarted = check.check(Duration.ofSeconds(2));
 				assertThat(unstarted.up()).isTrue();
 				assertThat(unstarted.details()).containsEntry("pool", "not started");
@@ -127,7 +142,7 @@ class DependencyChecksAutoConfigurationTests {
 			.withPropertyValues("probes.dependencies.postgres.type=jdbc")
 			.run((context) -> {
 				CountingDataSource dataSource = context.getBean(CountingDataSource.class);
-				DependencyCheck check = context.getBean(CheckScheduler.class).monitor("postgres").orElseThrow().check();
+				DependencyCheck check = postgresCheck(context);
 				int before = dataSource.borrowed.get();
 				CheckResult result = check.check(Duration.ofSeconds(2));
 				assertThat(result.up()).isTrue();
@@ -152,6 +167,10 @@ class DependencyChecksAutoConfigurationTests {
 			FailureAnalysis analysis = new UnknownPropertyFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis.getAction()).contains("Did you mean 'probes.enabled'?");
 		});
+	}
+
+	private static DependencyCheck postgresCheck(ApplicationContext context) {
+		return context.getBean(CheckScheduler.class).monitor("postgres").orElseThrow().check();
 	}
 
 	private ApplicationContextRunner withApplicationDatabase() {

@@ -1,13 +1,9 @@
 package dev.probes.autoconfigure;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -34,28 +30,11 @@ class KubernetesEndpointsCheckAutoConfigurationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	@TempDir
-	static Path directory;
-
-	private static KubernetesApiServer api;
+	@RegisterExtension
+	static final KubernetesApiServer api = new KubernetesApiServer();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DependencyChecksAutoConfiguration.class));
-
-	@BeforeAll
-	static void startApiServer() throws Exception {
-		api = KubernetesApiServer.start(directory.resolve("serviceaccount"));
-	}
-
-	@AfterAll
-	static void stopApiServer() {
-		api.close();
-	}
-
-	@BeforeEach
-	void resetApiServer() throws Exception {
-		api.reset();
-	}
 
 	@Test
 	void runRegistersFactoryForInClusterAccess() {

@@ -18,37 +18,32 @@ class AmqpUrlCheckContractTests extends MessagingCheckContractTests {
 
 	@Override
 	protected DependencyCheck reachableCheck() {
-		RealServices.Server broker = RealServices.rabbitmq();
-		return check(url(broker.password(), broker.host(), broker.port()));
+		return check(RealServices.rabbitmq().url());
 	}
 
 	@Override
 	protected DependencyCheck refusedCheck() throws IOException {
-		return check(url(RealServices.rabbitmq().password(), LOOPBACK, ClosedPorts.find()));
+		RealServices.Server broker = RealServices.rabbitmq();
+		return check(broker.url(LOOPBACK, ClosedPorts.find(), broker.password()));
 	}
 
 	@Override
 	protected DependencyCheck blackHoledCheck() throws IOException {
 		FaultProxy proxy = blackHoledProxyTo(RealServices.rabbitmq().port());
-		return check(url(RealServices.rabbitmq().password(), proxy.host(), proxy.port()));
+		RealServices.Server broker = RealServices.rabbitmq();
+		return check(broker.url(proxy.host(), proxy.port(), broker.password()));
 	}
 
 	/** The password travels in the URL's user info, and the broker refuses it. */
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() {
-		RealServices.Server broker = RealServices.rabbitmq();
 		String secret = "s3cr3t-pass";
-		return new CheckWithSecret(check(url(secret, broker.host(), broker.port())), secret);
+		return new CheckWithSecret(check(RealServices.rabbitmq().url(secret)), secret);
 	}
 
 	@Test
 	void reportsPermanentFailureWhenLoginIsRefused() throws Exception {
-		RealServices.Server broker = RealServices.rabbitmq();
-		assertFailsPermanently(check(url("wrong-password", broker.host(), broker.port())), "ACCESS_REFUSED");
-	}
-
-	private static String url(String password, String host, int port) {
-		return "amqp://" + RealServices.rabbitmq().username() + ":" + password + "@" + host + ":" + port;
+		assertFailsPermanently(check(RealServices.rabbitmq().url("wrong-password")), "ACCESS_REFUSED");
 	}
 
 	private DependencyCheck check(String url) {

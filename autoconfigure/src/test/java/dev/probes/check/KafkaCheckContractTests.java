@@ -42,7 +42,7 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 		// The JVM's first Admin client loads the Kafka client and logs in, which takes
 		// longer
 		// than the attempt's timeout: the contract is about the check, not class loading.
-		try (DependencyCheck check = check(broker.saslBootstrapServers(), KafkaBroker.PASSWORD, 1)) {
+		try (DependencyCheck check = check(broker.saslBootstrapServers(), KafkaBroker.USER, KafkaBroker.PASSWORD, 1)) {
 			check.check(Duration.ofSeconds(10));
 		}
 	}
@@ -54,12 +54,12 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 
 	@Override
 	protected DependencyCheck reachableCheck() {
-		return closeAfterTest(check(broker.saslBootstrapServers(), KafkaBroker.PASSWORD, 1));
+		return closeAfterTest(check(broker.saslBootstrapServers(), KafkaBroker.USER, KafkaBroker.PASSWORD, 1));
 	}
 
 	@Override
 	protected DependencyCheck refusedCheck() throws Exception {
-		return closeAfterTest(check("127.0.0.1:" + ClosedPorts.find(), KafkaBroker.PASSWORD, 1));
+		return closeAfterTest(check("127.0.0.1:" + ClosedPorts.find(), KafkaBroker.USER, KafkaBroker.PASSWORD, 1));
 	}
 
 	/**
@@ -77,7 +77,7 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 		FaultProxy proxy = FaultProxy.to(saslPort());
 		this.resources.add(0, proxy);
 		proxy.blackHole();
-		return closeAfterTest(check(proxy.host() + ":" + proxy.port(), KafkaBroker.PASSWORD, 1));
+		return closeAfterTest(check(proxy.host() + ":" + proxy.port(), KafkaBroker.USER, KafkaBroker.PASSWORD, 1));
 	}
 
 	/**
@@ -87,7 +87,8 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() {
 		String secret = "wr0ng-pa55word";
-		return new CheckWithSecret(closeAfterTest(check(broker.saslBootstrapServers(), secret, 1)), secret);
+		return new CheckWithSecret(closeAfterTest(check(broker.saslBootstrapServers(), KafkaBroker.USER, secret, 1)),
+				secret);
 	}
 
 	@Test
@@ -100,7 +101,8 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 
 	@Test
 	void reportsDownWithReasonWhenClusterHasFewerBrokersThanRequired() throws Exception {
-		DependencyCheck check = closeAfterTest(check(broker.saslBootstrapServers(), KafkaBroker.PASSWORD, 2));
+		DependencyCheck check = closeAfterTest(
+				check(broker.saslBootstrapServers(), KafkaBroker.USER, KafkaBroker.PASSWORD, 2));
 		DependencyState state = awaitFirstState(check, Redactor.none()).state();
 		assertThat(state.status()).isEqualTo(DependencyStatus.DOWN);
 		assertThat(state.error()).isEqualTo("1 broker, 2 required");
@@ -110,11 +112,26 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 
 	@Test
 	void reportsPermanentFailureWhenPasswordIsWrong() throws Exception {
-		DependencyCheck check = closeAfterTest(check(broker.saslBootstrapServers(), "wrong", 1));
+		DependencyCheck check = closeAfterTest(check(broker.saslBootstrapServers(), KafkaBroker.USER, "wrong", 1));
 		DependencyState state = awaitFirstState(check, Redactor.none()).state();
 		assertThat(state.status()).isEqualTo(DependencyStatus.DOWN);
 		assertThat(state.permanent()).isTrue();
 		assertThat(state.error()).contains("Authentication failed");
+	}
+
+	/**
+	 * Describing the cluster needs no ACL: on a cluster that authorizes every request, a
+	 * user granted nothing is up, and not failed as unauthorized. (A broker answers
+	 * DescribeCluster without authorizing it, so the check never meets a denied cluster
+	 * authorization there.)
+	 */
+	@Test
+	void reportsUpForAUserWithoutAnyAclOnAnAuthorizingCluster() throws Exception {
+		DependencyCheck check = closeAfterTest(check(broker.saslBootstrapServers(), KafkaBroker.UNPRIVILEGED_USER,
+				KafkaBroker.UNPRIVILEGED_PASSWORD, 1));
+		DependencyState state = awaitFirstState(check, Redactor.none()).state();
+		assertThat(state.status()).isEqualTo(DependencyStatus.UP);
+		assertThat(state.details()).containsEntry("brokers", 1).containsKey("clusterId");
 	}
 
 	private static int saslPort() {
@@ -131,12 +148,12 @@ class KafkaCheckContractTests extends DependencyCheckContractTests {
 	 * Create a check as the auto-configuration does, for an application whose Spring
 	 * Kafka {@code KafkaAdmin} logs in with a password.
 	 */
-	private static DependencyCheck check(String bootstrapServers, String password, int minBrokers) {
+	private static DependencyCheck check(String bootstrapServers, String user, String password, int minBrokers) {
 		Map<String, Object> config = new HashMap<>();
 		config.put("bootstrap.servers", bootstrapServers);
 		config.put("security.protocol", "SASL_PLAINTEXT");
 		config.put("sasl.mechanism", "PLAIN");
-		config.put("sasl.jaas.config", KafkaBroker.plainLogin(KafkaBroker.USER, password));
+		config.put("sasl.jaas.config", KafkaBroker.plainLogin(user, password));
 		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
 		beanFactory.registerSingleton("kafkaAdmin", new KafkaAdmin(config));
 		KafkaCheckProperties settings = new KafkaCheckProperties();

@@ -11,11 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.probes.engine.CheckScheduler;
@@ -49,42 +48,21 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 
 	private static final Duration TRANSITION_WAIT = Duration.ofSeconds(10);
 
-	@TempDir
-	static Path serviceAccounts;
-
-	/**
-	 * One server for every test, reset before each: a server starts in seconds in a cold
-	 * JVM.
-	 */
-	private static KubernetesApiServer server;
+	@RegisterExtension
+	static final KubernetesApiServer api = new KubernetesApiServer();
 
 	@TempDir
 	Path directory;
 
-	private KubernetesApiServer api;
-
 	private FaultProxy proxy;
 
 	@BeforeAll
-	static void startApiServer() throws Exception {
-		server = KubernetesApiServer.start(serviceAccounts.resolve("serviceaccount"));
+	static void warmUp() throws Exception {
 		// The JVM's first TLS handshake and the server's first answers take longer than
-		// an
-		// attempt's timeout while classes load: not what any test here measures.
-		server.endpointSlice(SERVICE, "IPv4", 1, 0);
-		new KubernetesEndpointsCheck(server.access(), null, SERVICE, 1, Duration.ofSeconds(30))
+		// an attempt's timeout while classes load: not what any test here measures.
+		api.endpointSlice(SERVICE, "IPv4", 1, 0);
+		new KubernetesEndpointsCheck(api.access(), null, SERVICE, 1, Duration.ofSeconds(30))
 			.check(Duration.ofSeconds(30));
-	}
-
-	@AfterAll
-	static void stopApiServer() {
-		server.close();
-	}
-
-	@BeforeEach
-	void resetApiServer() throws IOException {
-		server.reset();
-		this.api = server;
 	}
 
 	@AfterEach
@@ -96,79 +74,78 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 
 	@Override
 	protected DependencyCheck reachableCheck() {
-		this.api.endpointSlice(SERVICE, "IPv4", 1, 0);
+		api.endpointSlice(SERVICE, "IPv4", 1, 0);
 		return check(1);
 	}
 
 	@Override
 	protected DependencyCheck refusedCheck() throws IOException {
 		URI closed = URI.create("https://127.0.0.1:" + ClosedPorts.find());
-		return new KubernetesEndpointsCheck(new KubernetesAccess(closed, this.api.serviceAccountDirectory()), null,
-				SERVICE, 1, TIMEOUT);
+		return new KubernetesEndpointsCheck(new KubernetesAccess(closed, api.serviceAccountDirectory()), null, SERVICE,
+				1, TIMEOUT);
 	}
 
 	@Override
 	protected DependencyCheck blackHoledCheck() throws IOException {
-		this.proxy = FaultProxy.to(this.api.apiServer().getPort());
+		this.proxy = FaultProxy.to(api.apiServer().getPort());
 		this.proxy.blackHole();
 		URI behindProxy = URI.create("https://127.0.0.1:" + this.proxy.port());
-		return new KubernetesEndpointsCheck(new KubernetesAccess(behindProxy, this.api.serviceAccountDirectory()), null,
+		return new KubernetesEndpointsCheck(new KubernetesAccess(behindProxy, api.serviceAccountDirectory()), null,
 				SERVICE, 1, TIMEOUT);
 	}
 
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() {
-		String token = this.api.token();
-		this.api.revokeToken();
+		String token = api.token();
+		api.revokeToken();
 		return new CheckWithSecret(check(1), token);
 	}
 
 	@Test
 	void readyEndpointSlicesFromZeroToThreeToZeroTurnDependencyDownUpDown() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 0, 3);
+		api.endpointSlice(SERVICE, "IPv4", 0, 3);
 		try (Watched watched = watch(check(1))) {
 			DependencyState down = watched.awaitStatus(DependencyStatus.DOWN);
 			assertThat(down.error()).isEqualTo("0 ready endpoints, need 1");
 			assertThat(down.permanent()).isFalse();
-			this.api.endpointSlice(SERVICE, "IPv4", 3, 0);
+			api.endpointSlice(SERVICE, "IPv4", 3, 0);
 			DependencyState up = watched.awaitStatus(DependencyStatus.UP);
 			assertThat(up.details()).containsEntry("ready", 3)
 				.containsEntry("namespace", KubernetesApiServer.NAMESPACE)
 				.containsEntry("resource", "endpointslices");
-			this.api.endpointSlice(SERVICE, "IPv4", 0, 3);
+			api.endpointSlice(SERVICE, "IPv4", 0, 3);
 			assertThat(watched.awaitStatus(DependencyStatus.DOWN).error()).isEqualTo("0 ready endpoints, need 1");
 		}
 	}
 
 	@Test
 	void minReadyThreeIsDownWithTwoReadyAndUpWithThree() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 2, 1);
+		api.endpointSlice(SERVICE, "IPv4", 2, 1);
 		try (Watched watched = watch(check(3))) {
 			assertThat(watched.awaitStatus(DependencyStatus.DOWN).error()).isEqualTo("2 ready endpoints, need 3");
-			this.api.endpointSlice(SERVICE, "IPv4", 3, 0);
+			api.endpointSlice(SERVICE, "IPv4", 3, 0);
 			assertThat(watched.awaitStatus(DependencyStatus.UP).details()).containsEntry("ready", 3);
-			this.api.endpointSlice(SERVICE, "IPv4", 2, 1);
+			api.endpointSlice(SERVICE, "IPv4", 2, 1);
 			assertThat(watched.awaitStatus(DependencyStatus.DOWN).error()).isEqualTo("2 ready endpoints, need 3");
 		}
 	}
 
 	@Test
 	void dualStackServiceCountsEachPodOnce() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 3, 0);
-		this.api.endpointSlice(SERVICE, "IPv6", 3, 0);
+		api.endpointSlice(SERVICE, "IPv4", 3, 0);
+		api.endpointSlice(SERVICE, "IPv6", 3, 0);
 		CheckResult result = check(4).check(TIMEOUT);
 		assertThat(result.error()).isEqualTo("3 ready endpoints, need 4");
 		assertThat(result.details()).containsEntry("ready", 3);
 		// A family that lags behind the other does not lower the count.
-		this.api.endpointSlice(SERVICE, "IPv6", 1, 2);
+		api.endpointSlice(SERVICE, "IPv6", 1, 2);
 		assertThat(check(3).check(TIMEOUT).up()).isTrue();
 	}
 
 	@Test
 	void serviceWithoutEndpointSlicesIsDownNamingIt() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 3, 0);
-		CheckResult result = new KubernetesEndpointsCheck(this.api.access(), null, "billing", 1, TIMEOUT)
-			.check(TIMEOUT);
+		api.endpointSlice(SERVICE, "IPv4", 3, 0);
+		CheckResult result = new KubernetesEndpointsCheck(api.access(), null, "billing", 1, TIMEOUT).check(TIMEOUT);
 		assertThat(result.up()).isFalse();
 		assertThat(result.permanent()).isFalse();
 		assertThat(result.error()).isEqualTo("no EndpointSlices for Service shop/billing");
@@ -176,30 +153,30 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 
 	@Test
 	void namespaceDefaultsToThePodsOwnAndCanBeAnother() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 3, 0);
+		api.endpointSlice(SERVICE, "IPv4", 3, 0);
 		assertThat(check(1).check(TIMEOUT).up()).isTrue();
-		CheckResult elsewhere = new KubernetesEndpointsCheck(this.api.access(), "billing", SERVICE, 1, TIMEOUT)
+		CheckResult elsewhere = new KubernetesEndpointsCheck(api.access(), "billing", SERVICE, 1, TIMEOUT)
 			.check(TIMEOUT);
 		assertThat(elsewhere.error()).isEqualTo("no EndpointSlices for Service billing/payments");
-		assertThat(this.api.paths()).containsExactly(
+		assertThat(api.paths()).containsExactly(
 				"/apis/discovery.k8s.io/v1/namespaces/shop/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dpayments",
 				"/apis/discovery.k8s.io/v1/namespaces/billing/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dpayments");
 	}
 
 	@Test
 	void withoutDiscoveryApiReadyEndpointsFromZeroToThreeToZeroTurnDependencyDownUpDown() throws Exception {
-		this.api.stopServingDiscoveryApi();
-		this.api.endpoints(SERVICE, 0, 3);
+		api.stopServingDiscoveryApi();
+		api.endpoints(SERVICE, 0, 3);
 		try (Watched watched = watch(check(1))) {
 			assertThat(watched.awaitStatus(DependencyStatus.DOWN).error()).isEqualTo("0 ready endpoints, need 1");
-			this.api.endpoints(SERVICE, 3, 0);
+			api.endpoints(SERVICE, 3, 0);
 			DependencyState up = watched.awaitStatus(DependencyStatus.UP);
 			assertThat(up.details()).containsEntry("ready", 3).containsEntry("resource", "endpoints");
-			this.api.endpoints(SERVICE, 0, 3);
+			api.endpoints(SERVICE, 0, 3);
 			assertThat(watched.awaitStatus(DependencyStatus.DOWN).error()).isEqualTo("0 ready endpoints, need 1");
 		}
 		// EndpointSlices were asked for once: the 404 is remembered.
-		List<String> paths = this.api.paths();
+		List<String> paths = api.paths();
 		assertThat(paths.get(0)).startsWith("/apis/discovery.k8s.io/v1/namespaces/shop/endpointslices?");
 		assertThat(paths.subList(1, paths.size())).isNotEmpty()
 			.allSatisfy((path) -> assertThat(path).isEqualTo("/api/v1/namespaces/shop/endpoints/payments"));
@@ -207,17 +184,17 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 
 	@Test
 	void withoutDiscoveryApiMinReadyThreeIsDownWithTwoReady() throws Exception {
-		this.api.stopServingDiscoveryApi();
-		this.api.endpoints(SERVICE, 2, 1);
+		api.stopServingDiscoveryApi();
+		api.endpoints(SERVICE, 2, 1);
 		KubernetesEndpointsCheck check = check(3);
 		assertThat(check.check(TIMEOUT).error()).isEqualTo("2 ready endpoints, need 3");
-		this.api.endpoints(SERVICE, 3, 0);
+		api.endpoints(SERVICE, 3, 0);
 		assertThat(check.check(TIMEOUT).up()).isTrue();
 	}
 
 	@Test
 	void withoutDiscoveryApiServiceWithoutEndpointsIsDownNamingIt() throws Exception {
-		this.api.stopServingDiscoveryApi();
+		api.stopServingDiscoveryApi();
 		CheckResult result = check(1).check(TIMEOUT);
 		assertThat(result.error()).isEqualTo("no Endpoints for Service shop/payments");
 		assertThat(result.permanent()).isFalse();
@@ -225,8 +202,8 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 
 	@Test
 	void rejectedTokenIsPermanentAndNamesThePermission() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 3, 0);
-		this.api.revokeToken();
+		api.endpointSlice(SERVICE, "IPv4", 3, 0);
+		api.revokeToken();
 		CheckResult result = check(1).check(TIMEOUT);
 		assertThat(result.up()).isFalse();
 		assertThat(result.permanent()).isTrue();
@@ -241,8 +218,8 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 
 	@Test
 	void forbiddenEndpointSlicesArePermanentAndNameTheServiceAccountAndPermission() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 3, 0);
-		this.api.forbid("endpointslices");
+		api.endpointSlice(SERVICE, "IPv4", 3, 0);
+		api.forbid("endpointslices");
 		CheckResult result = check(1).check(TIMEOUT);
 		assertThat(result.permanent()).isTrue();
 		assertThat(result.error()).isEqualTo("HTTP 403: service account shop:orders lacks list on endpointslices"
@@ -251,14 +228,14 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 			.containsEntry("serviceAccount", "shop:orders")
 			.containsEntry("verb", "list");
 		// A permission to grant, not a reason to read Endpoints instead.
-		assertThat(this.api.paths()).allSatisfy((path) -> assertThat(path).startsWith("/apis/discovery.k8s.io/"));
+		assertThat(api.paths()).allSatisfy((path) -> assertThat(path).startsWith("/apis/discovery.k8s.io/"));
 	}
 
 	@Test
 	void forbiddenEndpointsWithoutDiscoveryApiNameTheEndpointsPermission() throws Exception {
-		this.api.stopServingDiscoveryApi();
-		this.api.endpoints(SERVICE, 3, 0);
-		this.api.forbid("endpoints");
+		api.stopServingDiscoveryApi();
+		api.endpoints(SERVICE, 3, 0);
+		api.forbid("endpoints");
 		CheckResult result = check(1).check(TIMEOUT);
 		assertThat(result.permanent()).isTrue();
 		assertThat(result.error()).isEqualTo("HTTP 403: service account shop:orders lacks get on endpoints"
@@ -270,31 +247,31 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 
 	@Test
 	void rotatedTokenIsSentFromTheNextAttemptOn() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 1, 0);
+		api.endpointSlice(SERVICE, "IPv4", 1, 0);
 		Path frozen = copyOfServiceAccount("frozen");
 		KubernetesEndpointsCheck check = check(1);
-		String before = this.api.token();
+		String before = api.token();
 		assertThat(check.check(TIMEOUT).up()).isTrue();
-		String after = this.api.rotateToken();
+		String after = api.rotateToken();
 		assertThat(check.check(TIMEOUT).up()).isTrue();
-		assertThat(this.api.authorizations()).containsExactly("Bearer " + before, "Bearer " + after);
+		assertThat(api.authorizations()).containsExactly("Bearer " + before, "Bearer " + after);
 		// The server rejects the old token: a check that kept it would be denied.
-		CheckResult stale = new KubernetesEndpointsCheck(new KubernetesAccess(this.api.apiServer(), frozen), null,
-				SERVICE, 1, TIMEOUT)
+		CheckResult stale = new KubernetesEndpointsCheck(new KubernetesAccess(api.apiServer(), frozen), null, SERVICE,
+				1, TIMEOUT)
 			.check(TIMEOUT);
 		assertThat(stale.error()).startsWith("HTTP 401");
 	}
 
 	@Test
 	void tokenIsNeverShown() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 3, 0);
-		String token = this.api.token();
+		api.endpointSlice(SERVICE, "IPv4", 3, 0);
+		String token = api.token();
 		List<DependencyState> states = new ArrayList<>();
 		states.add(awaitFirstState(check(5), Redactor.none()).state());
-		this.api.forbid("endpointslices");
+		api.forbid("endpointslices");
 		states.add(awaitFirstState(check(1), Redactor.none()).state());
 		states.add(awaitFirstState(refusedCheck(), Redactor.none()).state());
-		this.api.revokeToken();
+		api.revokeToken();
 		states.add(awaitFirstState(check(1), Redactor.none()).state());
 		assertThat(states).allSatisfy((state) -> {
 			assertThat(state.status()).isEqualTo(DependencyStatus.DOWN);
@@ -305,13 +282,11 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 
 	@Test
 	void caCertificateThatDidNotSignTheServerFailsTlsUntilTheRightOneIsMounted() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 1, 0);
-		Path caFile = this.api.serviceAccountDirectory().resolve("ca.crt");
+		api.endpointSlice(SERVICE, "IPv4", 1, 0);
+		Path caFile = api.serviceAccountDirectory().resolve("ca.crt");
 		Path rightCa = Files.copy(caFile, this.directory.resolve("right-ca.crt"));
 		KubernetesEndpointsCheck check = check(1);
-		try (KubernetesApiServer other = KubernetesApiServer.start(this.directory.resolve("other"))) {
-			Files.copy(other.serviceAccountDirectory().resolve("ca.crt"), caFile, StandardCopyOption.REPLACE_EXISTING);
-		}
+		KubernetesApiServer.writeOtherCertificate(caFile);
 		CheckResult untrusted = check.check(TIMEOUT);
 		assertThat(untrusted.up()).isFalse();
 		assertThat(untrusted.permanent()).isFalse();
@@ -323,7 +298,7 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 	@Test
 	void outsideAPodIsPermanentlyDownSayingSo() throws Exception {
 		KubernetesAccess outside = KubernetesAccess.fromEnvironment(Map.of("HOME", "/root"),
-				this.api.serviceAccountDirectory());
+				api.serviceAccountDirectory());
 		CheckResult result = new KubernetesEndpointsCheck(outside, null, SERVICE, 1, TIMEOUT).check(TIMEOUT);
 		assertThat(result.permanent()).isTrue();
 		assertThat(result.error()).isEqualTo(
@@ -334,7 +309,7 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 	void withoutServiceAccountFilesIsPermanentlyDownSayingSo() throws Exception {
 		Path empty = Files.createDirectories(this.directory.resolve("empty"));
 		KubernetesAccess access = KubernetesAccess.fromEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "127.0.0.1",
-				"KUBERNETES_SERVICE_PORT", String.valueOf(this.api.apiServer().getPort())), empty);
+				"KUBERNETES_SERVICE_PORT", String.valueOf(api.apiServer().getPort())), empty);
 		CheckResult result = new KubernetesEndpointsCheck(access, null, SERVICE, 1, TIMEOUT).check(TIMEOUT);
 		assertThat(result.permanent()).isTrue();
 		assertThat(result.error()).isEqualTo("not running in a Kubernetes pod: no service-account file "
@@ -343,22 +318,21 @@ class KubernetesEndpointsCheckContractTests extends DependencyCheckContractTests
 
 	@Test
 	void apiServerFromTheEnvironmentIsReachedOverTls() throws Exception {
-		this.api.endpointSlice(SERVICE, "IPv4", 2, 0);
+		api.endpointSlice(SERVICE, "IPv4", 2, 0);
 		KubernetesAccess access = KubernetesAccess.fromEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "127.0.0.1",
-				"KUBERNETES_SERVICE_PORT", String.valueOf(this.api.apiServer().getPort())),
-				this.api.serviceAccountDirectory());
+				"KUBERNETES_SERVICE_PORT", String.valueOf(api.apiServer().getPort())), api.serviceAccountDirectory());
 		CheckResult result = new KubernetesEndpointsCheck(access, null, SERVICE, 2, TIMEOUT).check(TIMEOUT);
 		assertThat(result.up()).isTrue();
 	}
 
 	private KubernetesEndpointsCheck check(int minReady) {
-		return new KubernetesEndpointsCheck(this.api.access(), null, SERVICE, minReady, TIMEOUT);
+		return new KubernetesEndpointsCheck(api.access(), null, SERVICE, minReady, TIMEOUT);
 	}
 
 	private Path copyOfServiceAccount(String name) throws IOException {
 		Path copy = Files.createDirectories(this.directory.resolve(name));
 		for (String file : List.of("token", "ca.crt", "namespace")) {
-			Files.copy(this.api.serviceAccountDirectory().resolve(file), copy.resolve(file));
+			Files.copy(api.serviceAccountDirectory().resolve(file), copy.resolve(file));
 		}
 		return copy;
 	}

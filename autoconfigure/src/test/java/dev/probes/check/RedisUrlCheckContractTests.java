@@ -21,41 +21,38 @@ class RedisUrlCheckContractTests extends MessagingCheckContractTests {
 
 	@Override
 	protected DependencyCheck reachableCheck() {
-		return check("redis://" + RealServices.redis().host() + ":" + RealServices.redis().port());
+		return check(RealServices.redis().url());
 	}
 
 	@Override
 	protected DependencyCheck refusedCheck() throws IOException {
-		return check("redis://" + LOOPBACK + ":" + ClosedPorts.find());
+		return check(RealServices.redis().url(LOOPBACK, ClosedPorts.find(), ""));
 	}
 
 	@Override
 	protected DependencyCheck blackHoledCheck() throws IOException {
 		FaultProxy proxy = blackHoledProxyTo(RealServices.redis().port());
-		return check("redis://" + proxy.host() + ":" + proxy.port());
+		return check(RealServices.redis().url(proxy.host(), proxy.port(), ""));
 	}
 
 	/** The password travels in the URL's user info, and the server rejects it. */
 	@Override
 	protected CheckWithSecret failingCheckWithSecret() {
-		RealServices.Server redis = RealServices.passwordRedis();
 		String secret = "s3cr3t-pass";
-		return new CheckWithSecret(check("redis://probe:" + secret + "@" + redis.host() + ":" + redis.port()), secret);
+		return new CheckWithSecret(check(RealServices.passwordRedis().url(secret)), secret);
 	}
 
 	@Test
 	void reportsPermanentFailureWhenPasswordIsWrong() throws Exception {
 		RealServices.Server redis = RealServices.passwordRedis();
-		String address = redis.host() + ":" + redis.port();
-		assertThat(awaitFirstState(check("redis://:" + redis.password() + "@" + address), Redactor.none()).state()
-			.status()).isEqualTo(DependencyStatus.UP);
-		assertFailsPermanently(check("redis://:wrong-password@" + address), "WRONGPASS");
+		assertThat(awaitFirstState(check(redis.url()), Redactor.none()).state().status())
+			.isEqualTo(DependencyStatus.UP);
+		assertFailsPermanently(check(redis.url("wrong-password")), "WRONGPASS");
 	}
 
 	@Test
 	void reportsPermanentFailureWhenPasswordIsMissing() throws Exception {
-		RealServices.Server redis = RealServices.passwordRedis();
-		assertFailsPermanently(check("redis://" + redis.host() + ":" + redis.port()), "NOAUTH");
+		assertFailsPermanently(check(RealServices.passwordRedis().url("")), "NOAUTH");
 	}
 
 	private DependencyCheck check(String url) {

@@ -108,8 +108,8 @@ class StatusRangeTests {
 
 	@Test
 	void parseWhenTrailingCommaThrows() {
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> StatusRange.parse("200,"));
+		assertThatIllegalArgumentException().isThrownBy(() -> StatusRange.parse("200,"))
+			.withMessage("'' is not an HTTP status code (100-599)");
 	}
 
 }

@@ -228,7 +228,12 @@ class DependencyMonitorTests {
 
 	@Test
 	void withoutJitterIntervalsAreFixed() {
-		assertThat(attemptGaps(0)).allSatisfy((gap) -> assertThat(gap).isGreaterThanOrEqualTo(99L));
+		List<Long> gaps = attemptGaps(0);
+		// Never early; late only by what the timer may add, which a busy machine makes
+		// much of now and then, but not most of the time.
+		assertThat(gaps).allSatisfy((gap) -> assertThat(gap).isGreaterThanOrEqualTo(99L));
+		assertThat(gaps.stream().filter((gap) -> gap <= 100 + 15)).as("gaps of at most 115 ms in %s", gaps)
+			.hasSizeGreaterThan(gaps.size() / 2);
 	}
 
 	private List<Long> attemptGaps(double jitter) {

@@ -24,8 +24,7 @@ class AmqpStartupWaitTests extends AbstractMessagingStartupWaitTests {
 
 	@Override
 	protected String url(String password) {
-		RealServices.Server broker = RealServices.rabbitmq();
-		return "amqp://" + broker.username() + ":" + password + "@" + broker.host() + ":" + broker.port();
+		return RealServices.rabbitmq().url(password);
 	}
 
 	@Override

@@ -1,16 +1,12 @@
 package dev.probes.startup;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,25 +36,8 @@ class KubernetesEndpointsStartupWaitTests {
 	/** Far longer than any of these tests may take. */
 	private static final Duration WAIT_TIMEOUT = Duration.ofSeconds(60);
 
-	@TempDir
-	static Path directory;
-
-	private static KubernetesApiServer api;
-
-	@BeforeAll
-	static void startApiServer() throws Exception {
-		api = KubernetesApiServer.start(directory.resolve("serviceaccount"));
-	}
-
-	@AfterAll
-	static void stopApiServer() {
-		api.close();
-	}
-
-	@BeforeEach
-	void resetApiServer() throws Exception {
-		api.reset();
-	}
+	@RegisterExtension
+	static final KubernetesApiServer api = new KubernetesApiServer();
 
 	@Test
 	void waitEndsOnceTheServiceHasItsReadyEndpoints() throws Exception {

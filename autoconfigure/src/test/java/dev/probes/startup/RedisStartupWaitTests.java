@@ -24,8 +24,7 @@ class RedisStartupWaitTests extends AbstractMessagingStartupWaitTests {
 
 	@Override
 	protected String url(String password) {
-		RealServices.Server redis = RealServices.passwordRedis();
-		return "redis://:" + password + "@" + redis.host() + ":" + redis.port();
+		return RealServices.passwordRedis().url(password);
 	}
 
 	@Override

@@ -25,7 +25,10 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>
  * The {@link #shared() shared} broker also has a listener that takes SASL/PLAIN logins
- * only, for {@link #USER} with {@link #PASSWORD}.
+ * only, for {@link #USER} with {@link #PASSWORD} and {@link #UNPRIVILEGED_USER} with
+ * {@link #UNPRIVILEGED_PASSWORD}, and authorizes every request with KRaft's
+ * {@code StandardAuthorizer}: {@link #USER} and plain-text clients may do anything,
+ * {@link #UNPRIVILEGED_USER} has no ACL at all.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -34,6 +37,12 @@ public final class KafkaBroker implements AutoCloseable {
 
 	/** The password of {@link #USER}. */
 	public static final String PASSWORD = "r1ght-pa55word";
+
+	/** A user of the shared broker's SASL listener that no ACL grants anything. */
+	public static final String UNPRIVILEGED_USER = "outsider";
+
+	/** The password of {@link #UNPRIVILEGED_USER}. */
+	public static final String UNPRIVILEGED_PASSWORD = "0utsider-pa55word";
 
 	/** The test kit's name of the listener that clients connect to. */
 	private static final String CLIENT_LISTENER = "EXTERNAL";
@@ -90,7 +99,10 @@ public final class KafkaBroker implements AutoCloseable {
 			properties.put("sasl.enabled.mechanisms", "PLAIN");
 			properties.put("listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config",
 					"org.apache.kafka.common.security.plain.PlainLoginModule required user_" + USER + "=\"" + PASSWORD
-							+ "\";");
+							+ "\" user_" + UNPRIVILEGED_USER + "=\"" + UNPRIVILEGED_PASSWORD + "\";");
+			properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+			// The controller, the broker and plain-text clients are ANONYMOUS.
+			properties.put("super.users", "User:ANONYMOUS;User:" + USER);
 			embedded.brokerProperties(properties);
 			KafkaBroker broker = new KafkaBroker(embedded);
 			Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "shared-kafka-broker-shutdown"));

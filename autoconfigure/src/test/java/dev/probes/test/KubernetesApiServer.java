@@ -37,6 +37,12 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.util.FileSystemUtils;
 
 import dev.probes.check.KubernetesAccess;
 
@@ -54,10 +60,18 @@ import dev.probes.check.KubernetesAccess;
  * unserved, answered 404 as an API server that does not know it answers. The fabric8
  * client that the tests write EndpointSlices and Endpoints with has a token of its own,
  * which always passes. The service account's files (token, {@code ca.crt} with the
- * server's certificate, the namespace) are written to a directory, as the kubelet mounts
- * them.
+ * server's certificate, the namespace) are written to a directory of its own, as the
+ * kubelet mounts them.
+ *
+ * <p>
+ * A JUnit extension: a test class registers one in a static field, <pre class="code">
+ * &#64;RegisterExtension
+ * static final KubernetesApiServer api = new KubernetesApiServer();
+ * </pre> which starts before the class's {@code @BeforeAll} methods (a server starts in
+ * seconds in a cold JVM, so one serves every test of the class), is {@link #reset()
+ * reset} before each test, and stops after the class, its directory deleted.
  */
-public final class KubernetesApiServer implements AutoCloseable {
+public final class KubernetesApiServer implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
 	/** The pod's namespace, as its service account's {@code namespace} file gives it. */
 	public static final String NAMESPACE = "shop";
@@ -81,9 +95,8 @@ public final class KubernetesApiServer implements AutoCloseable {
 
 	private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
 
-	private final KubernetesMockServer server;
-
-	private final Path serviceAccountDirectory;
+	private final KubernetesMockServer server = new KubernetesMockServer(new Context(), this.web, new HashMap<>(),
+			new AccessControl(this.crud), true);
 
 	private final Set<String> forbidden = ConcurrentHashMap.newKeySet();
 
@@ -91,31 +104,32 @@ public final class KubernetesApiServer implements AutoCloseable {
 
 	private final List<String> paths = new CopyOnWriteArrayList<>();
 
-	private final KubernetesClient client;
+	private Path serviceAccountDirectory;
+
+	private KubernetesClient client;
 
 	private volatile String token;
 
 	private volatile boolean discoveryServed = true;
 
-	private KubernetesApiServer(Path serviceAccountDirectory) throws IOException {
-		this.serviceAccountDirectory = serviceAccountDirectory;
-		this.server = new KubernetesMockServer(new Context(), this.web, new HashMap<>(), new AccessControl(this.crud),
-				true);
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
+		this.serviceAccountDirectory = Files.createTempDirectory("serviceaccount");
 		this.server.init(InetAddress.getLoopbackAddress(), 0);
 		this.client = this.server.createClient();
-		Files.createDirectories(serviceAccountDirectory);
-		this.token = newToken();
 		reset();
 	}
 
-	/**
-	 * Start a server.
-	 * @param serviceAccountDirectory where to write the service account's files
-	 * @return the server
-	 * @throws IOException when the files could not be written
-	 */
-	public static KubernetesApiServer start(Path serviceAccountDirectory) throws IOException {
-		return new KubernetesApiServer(serviceAccountDirectory);
+	@Override
+	public void beforeEach(ExtensionContext context) throws IOException {
+		reset();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		this.client.close();
+		this.server.destroy();
+		FileSystemUtils.deleteRecursively(this.serviceAccountDirectory);
 	}
 
 	/**
@@ -135,6 +149,20 @@ public final class KubernetesApiServer implements AutoCloseable {
 				StandardCopyOption.REPLACE_EXISTING);
 		write("namespace", NAMESPACE);
 		rotateToken();
+	}
+
+	/**
+	 * Write the certificate of another server, which did not sign this one's.
+	 * @param file where to write it
+	 * @throws IOException when it could not be written
+	 */
+	public static void writeOtherCertificate(Path file) throws IOException {
+		try (MockWebServer other = new MockWebServer()) {
+			other.useHttps();
+			other.start(InetAddress.getLoopbackAddress(), 0);
+			Files.copy(Path.of(other.getSelfSignedCertificate().certificatePath()), file,
+					StandardCopyOption.REPLACE_EXISTING);
+		}
 	}
 
 	/**
@@ -300,12 +328,6 @@ public final class KubernetesApiServer implements AutoCloseable {
 	 */
 	public List<String> paths() {
 		return List.copyOf(this.paths);
-	}
-
-	@Override
-	public void close() {
-		this.client.close();
-		this.server.destroy();
 	}
 
 	private void write(String file, String content) throws IOException {

@@ -36,7 +36,7 @@ final class PrivateRedis {
 				.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
 			awaitListening(process, port);
-			return new RealServices.Server("127.0.0.1", port, "", password);
+			return new RealServices.Server("redis", "127.0.0.1", port, "", password);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

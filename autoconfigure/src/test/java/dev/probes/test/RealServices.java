@@ -90,7 +90,7 @@ public final class RealServices {
 	 */
 	public static synchronized Server redis() {
 		if (redis == null) {
-			redis = useContainers() ? startRedisContainer(null) : new Server("127.0.0.1", 6379, "", "");
+			redis = useContainers() ? startRedisContainer(null) : new Server("redis", "127.0.0.1", 6379, "", "");
 		}
 		return redis;
 	}
@@ -122,11 +122,11 @@ public final class RealServices {
 					.withEnv("RABBITMQ_DEFAULT_PASS", "probes")
 					.waitingFor(Wait.forLogMessage(".*Server startup complete.*", 1));
 				rabbitmqContainer.start();
-				rabbitmq = new Server(rabbitmqContainer.getHost(), rabbitmqContainer.getFirstMappedPort(), "probes",
-						"probes");
+				rabbitmq = new Server("amqp", rabbitmqContainer.getHost(), rabbitmqContainer.getFirstMappedPort(),
+						"probes", "probes");
 			}
 			else {
-				rabbitmq = new Server("127.0.0.1", 5672, "guest", "guest");
+				rabbitmq = new Server("amqp", "127.0.0.1", 5672, "guest", "guest");
 			}
 		}
 		return rabbitmq;
@@ -165,7 +165,8 @@ public final class RealServices {
 			container.withCommand("redis-server", "--requirepass", password);
 		}
 		container.start();
-		return new Server(container.getHost(), container.getFirstMappedPort(), "", (password != null) ? password : "");
+		return new Server("redis", container.getHost(), container.getFirstMappedPort(), "",
+				(password != null) ? password : "");
 	}
 
 	private static Database start(Supplier<JdbcDatabaseContainer<?>> container, Supplier<Database> local) {
@@ -220,12 +221,44 @@ public final class RealServices {
 	/**
 	 * Where a Redis server or a RabbitMQ broker listens, and how to log in.
 	 *
+	 * @param scheme the scheme of its URLs, {@code redis} or {@code amqp}
 	 * @param host its host
 	 * @param port its port
 	 * @param username the login user, empty for none
 	 * @param password the login password, empty for none
 	 */
-	public record Server(String host, int port, String username, String password) {
+	public record Server(String scheme, String host, int port, String username, String password) {
+
+		/**
+		 * Return the URL that logs in to the server as its user.
+		 * @return such as {@code amqp://guest:guest@127.0.0.1:5672}
+		 */
+		public String url() {
+			return url(this.password);
+		}
+
+		/**
+		 * Return a URL to the server with another password for its user.
+		 * @param password the password
+		 * @return the URL
+		 */
+		public String url(String password) {
+			return url(this.host, this.port, password);
+		}
+
+		/**
+		 * Return a URL to the server through another address, such as a
+		 * {@link FaultProxy} or a closed port, with a password for its user.
+		 * @param host the host to connect to
+		 * @param port the port to connect to
+		 * @param password the password, empty for none
+		 * @return the URL, without user info when there is neither user nor password
+		 */
+		public String url(String host, int port, String password) {
+			String userInfo = (this.username.isEmpty() && password.isEmpty()) ? ""
+					: this.username + ":" + password + "@";
+			return this.scheme + "://" + userInfo + host + ":" + port;
+		}
 
 	}
 

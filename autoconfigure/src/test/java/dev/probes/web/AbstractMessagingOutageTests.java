@@ -12,19 +12,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.probes.test.FaultProxy;
-import dev.probes.test.KubeletClient;
-import dev.probes.test.MessagingApplication;
 import dev.probes.test.MessagingApplication.AttemptCounter;
+import dev.probes.web.ProbedApplications.Answers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.probes.web.ProbedApplications.BLOCKED;
+import static dev.probes.web.ProbedApplications.CHECKS;
+import static dev.probes.web.ProbedApplications.DETECTION_BOUND;
+import static dev.probes.web.ProbedApplications.MARGIN;
+import static dev.probes.web.ProbedApplications.SHORT_INTERVAL;
+import static dev.probes.web.ProbedApplications.TIMING;
+import static dev.probes.web.ProbedApplications.assertNoAnswerShows;
+import static dev.probes.web.ProbedApplications.awaitStatus;
+import static dev.probes.web.ProbedApplications.health;
+import static dev.probes.web.ProbedApplications.port;
+import static dev.probes.web.ProbedApplications.readyzBody;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -38,32 +45,12 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class AbstractMessagingOutageTests {
 
-	/** Timing of the tuned example in docs/configuration.md. */
-	private static final List<String> TIMING = List.of("interval=1s", "interval-when-down=500ms", "timeout=500ms");
-
-	/** {@code interval + timeout}: the contract's bound on seeing a black-hole. */
-	private static final Duration DETECTION_BOUND = Duration.ofMillis(1500);
-
-	/** Allowance for scheduling and the verdict's refresh on a busy 2-core machine. */
-	private static final Duration MARGIN = Duration.ofMillis(500);
-
-	/**
-	 * A probe blocked on the dependency would take the check's 500 ms timeout or longer.
-	 */
-	private static final Duration BLOCKED = Duration.ofMillis(250);
-
-	private static final int CHECKS = 100;
-
 	/** How long the server is black-holed while the application starts. */
 	private static final Duration BLACK_HOLE = Duration.ofSeconds(2);
 
-	/** A short interval, so that the checks add up quickly. */
-	private static final List<String> SHORT_INTERVAL = List.of("interval=100ms", "interval-when-down=100ms",
-			"timeout=100ms");
-
 	protected static final String NAME = "cache";
 
-	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+	private final ProbedApplications applications = new ProbedApplications();
 
 	private FaultProxy proxy;
 
@@ -130,7 +117,7 @@ abstract class AbstractMessagingOutageTests {
 		if (this.proxy != null) {
 			this.proxy.pass();
 		}
-		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.applications.close();
 		if (this.proxy != null) {
 			this.proxy.close();
 		}
@@ -143,7 +130,7 @@ abstract class AbstractMessagingOutageTests {
 				clientProperties(this.proxy.host(), this.proxy.port(), "probes-test-" + UUID.randomUUID()));
 		properties.add(dependency("type=" + type()));
 		TIMING.forEach((timing) -> properties.add(dependency(timing)));
-		int port = port(start(properties));
+		int port = port(this.applications.start(properties));
 		awaitStatus(port, 200, Duration.ofSeconds(10));
 		List<String> measured = new ArrayList<>();
 		for (Fault fault : List.of(new Fault("refused", FaultProxy::refuse),
@@ -152,7 +139,7 @@ abstract class AbstractMessagingOutageTests {
 			fault.apply().accept(this.proxy);
 			Answers down = awaitStatus(port, 503, DETECTION_BOUND.plus(MARGIN).plus(Duration.ofSeconds(5)));
 			Duration detection = Duration.ofNanos(down.at() - faulted);
-			assertThat(body(port)).contains("[-]" + NAME + " failed");
+			assertThat(readyzBody(port)).contains("[-]" + NAME + " failed");
 			this.proxy.pass();
 			long passed = System.nanoTime();
 			Answers up = awaitStatus(port, 200, Duration.ofSeconds(30));
@@ -171,8 +158,8 @@ abstract class AbstractMessagingOutageTests {
 	@Test
 	void serverConnectionsDoNotGrowOver100ChecksOnTheApplicationsClient() throws Exception {
 		String connectionName = "probes-test-" + UUID.randomUUID();
-		ConfigurableApplicationContext context = start(
-				checkedOften(clientProperties("127.0.0.1", serverPort(), connectionName)));
+		ConfigurableApplicationContext context = this.applications
+			.start(checkedOften(clientProperties("127.0.0.1", serverPort(), connectionName)));
 		AttemptCounter attempts = context.getBean(AttemptCounter.class);
 		awaitStatus(port(context), 200, Duration.ofSeconds(10));
 		int before = serverConnections(connectionName);
@@ -195,8 +182,8 @@ abstract class AbstractMessagingOutageTests {
 		this.proxy = FaultProxy.to(serverPort());
 		this.proxy.blackHole();
 		String connectionName = "probes-test-" + UUID.randomUUID();
-		ConfigurableApplicationContext context = start(
-				checkedOften(clientProperties(this.proxy.host(), this.proxy.port(), connectionName)));
+		ConfigurableApplicationContext context = this.applications
+			.start(checkedOften(clientProperties(this.proxy.host(), this.proxy.port(), connectionName)));
 		AttemptCounter attempts = context.getBean(AttemptCounter.class);
 		// Some clients give up a handshake only after seconds, and an attempt waits for
 		// the one
@@ -233,10 +220,10 @@ abstract class AbstractMessagingOutageTests {
 		// A name of its own, which the server lists the connection by.
 		String name = NAME + "-" + UUID.randomUUID().toString().substring(0, 8);
 		String connectionName = ownClientConnectionName(name);
-		List<String> properties = new ArrayList<>(
-				List.of(dependency(name, "type=" + type()), dependency(name, "url=" + ownClientUrl(name))));
-		SHORT_INTERVAL.forEach((timing) -> properties.add(dependency(name, timing)));
-		ConfigurableApplicationContext context = start(properties);
+		List<String> properties = new ArrayList<>(List.of(ProbedApplications.dependency(name, "type=" + type()),
+				ProbedApplications.dependency(name, "url=" + ownClientUrl(name))));
+		SHORT_INTERVAL.forEach((timing) -> properties.add(ProbedApplications.dependency(name, timing)));
+		ConfigurableApplicationContext context = this.applications.start(properties);
 		AttemptCounter attempts = context.getBean(AttemptCounter.class);
 		awaitStatus(port(context), 200, Duration.ofSeconds(10));
 		long from = attempts.of(name);
@@ -255,77 +242,20 @@ abstract class AbstractMessagingOutageTests {
 	@ExtendWith(OutputCaptureExtension.class)
 	void wrongPasswordInUrlShowsTheRefusalButNeverThePassword(CapturedOutput output) throws Exception {
 		String password = "s3cr3t-" + UUID.randomUUID().toString().substring(0, 8);
-		ConfigurableApplicationContext context = start(
-				List.of(dependency("type=" + type()), dependency("url=" + urlWithPassword(password))));
+		ConfigurableApplicationContext context = this.applications
+			.start(List.of(dependency("type=" + type()), dependency("url=" + urlWithPassword(password))));
 		int port = port(context);
 		awaitStatus(port, 503, Duration.ofSeconds(10));
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> KubeletClient.get(port, "/actuator/health/" + NAME).body().contains(refusal()));
-		for (String path : List.of("/readyz?verbose", "/readyz/" + NAME, "/actuator/health", "/actuator/health/" + NAME,
-				"/actuator/health/readiness")) {
-			for (String accept : List.of("", "Accept: application/json\r\n")) {
-				KubeletClient.Answer answer = KubeletClient.get(port, path, accept);
-				assertThat(answer).as(path).isNotNull();
-				assertThat(answer.body()).as(path).doesNotContain(password);
-			}
-		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> health(port, NAME).contains(refusal()));
+		assertNoAnswerShows(port, NAME, password);
 		assertThat(output.toString()).contains(NAME + " DOWN (" + refusal()).doesNotContain(password);
 	}
 
 	private static String dependency(String property) {
-		return dependency(NAME, property);
-	}
-
-	private static String dependency(String name, String property) {
-		return "probes.dependencies." + name + "." + property;
-	}
-
-	private ConfigurableApplicationContext start(List<String> properties) {
-		List<String> all = new ArrayList<>(List.of("server.port=0", "server.shutdown=immediate",
-				"management.endpoint.health.show-details=always"));
-		all.addAll(properties);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(MessagingApplication.class)
-			.web(WebApplicationType.SERVLET)
-			.properties(all.toArray(String[]::new))
-			.run();
-		this.contexts.add(context);
-		return context;
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	/**
-	 * Probe {@code /readyz} as the kubelet does, without pause, until it answers a
-	 * status.
-	 * @return when it did, and the slowest answer on the way
-	 */
-	private static Answers awaitStatus(int port, int status, Duration limit) {
-		long started = System.nanoTime();
-		long slowest = 0;
-		while (System.nanoTime() - started < limit.toNanos()) {
-			long asked = System.nanoTime();
-			int answered = KubeletClient.status(port, "/readyz");
-			long answeredAt = System.nanoTime();
-			slowest = Math.max(slowest, answeredAt - asked);
-			if (answered == status) {
-				return new Answers(answeredAt, Duration.ofNanos(slowest));
-			}
-		}
-		throw new AssertionError("/readyz never answered " + status + " within " + limit);
-	}
-
-	private static String body(int port) {
-		KubeletClient.Answer answer = KubeletClient.get(port, "/readyz?verbose");
-		return (answer != null) ? answer.body() : "";
+		return ProbedApplications.dependency(NAME, property);
 	}
 
 	private record Fault(String name, Consumer<FaultProxy> apply) {
-
-	}
-
-	private record Answers(long at, Duration slowest) {
 
 	}
 

@@ -36,8 +36,7 @@ class AmqpOutageTests extends AbstractMessagingOutageTests {
 
 	@Override
 	protected String ownClientUrl(String dependency) {
-		RealServices.Server broker = RealServices.rabbitmq();
-		return "amqp://" + broker.username() + ":" + broker.password() + "@" + broker.host() + ":" + broker.port();
+		return RealServices.rabbitmq().url();
 	}
 
 	/** The check names its own connection after the dependency. */
@@ -48,8 +47,7 @@ class AmqpOutageTests extends AbstractMessagingOutageTests {
 
 	@Override
 	protected String urlWithPassword(String password) {
-		RealServices.Server broker = RealServices.rabbitmq();
-		return "amqp://" + broker.username() + ":" + password + "@" + broker.host() + ":" + broker.port();
+		return RealServices.rabbitmq().url(password);
 	}
 
 	@Override

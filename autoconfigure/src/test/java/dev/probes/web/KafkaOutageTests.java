@@ -12,18 +12,25 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.probes.test.KafkaBroker;
-import dev.probes.test.KubeletClient;
-import dev.probes.test.MessagingApplication;
 import dev.probes.test.MessagingApplication.AttemptCounter;
+import dev.probes.web.ProbedApplications.Answers;
 
+import static dev.probes.web.ProbedApplications.BLOCKED;
+import static dev.probes.web.ProbedApplications.CHECKS;
+import static dev.probes.web.ProbedApplications.DETECTION_BOUND;
+import static dev.probes.web.ProbedApplications.MARGIN;
+import static dev.probes.web.ProbedApplications.SHORT_INTERVAL;
+import static dev.probes.web.ProbedApplications.TIMING;
+import static dev.probes.web.ProbedApplications.assertNoAnswerShows;
+import static dev.probes.web.ProbedApplications.awaitStatus;
+import static dev.probes.web.ProbedApplications.health;
+import static dev.probes.web.ProbedApplications.port;
+import static dev.probes.web.ProbedApplications.readyzBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,37 +46,17 @@ import static org.awaitility.Awaitility.await;
  */
 class KafkaOutageTests {
 
-	/** Timing of the tuned example in docs/configuration.md. */
-	private static final List<String> TIMING = List.of("interval=1s", "interval-when-down=500ms", "timeout=500ms");
-
-	/** {@code interval + timeout}: the contract's bound on seeing an outage. */
-	private static final Duration DETECTION_BOUND = Duration.ofMillis(1500);
-
 	/**
 	 * {@code interval-when-down + timeout}, plus the Kafka client's longest wait before
 	 * it reconnects ({@code reconnect.backoff.max.ms}, 1 s).
 	 */
 	private static final Duration RECOVERY_BOUND = Duration.ofMillis(2000);
 
-	/** Allowance for scheduling and the verdict's refresh on a busy 2-core machine. */
-	private static final Duration MARGIN = Duration.ofMillis(500);
-
-	/**
-	 * A probe blocked on the dependency would take the check's 500 ms timeout or longer.
-	 */
-	private static final Duration BLOCKED = Duration.ofMillis(250);
-
-	private static final int CHECKS = 100;
-
-	/** A short interval, so that the checks add up quickly. */
-	private static final List<String> SHORT_INTERVAL = List.of("interval=100ms", "interval-when-down=100ms",
-			"timeout=100ms");
-
 	private static final String NAME = "events";
 
 	private static KafkaBroker broker;
 
-	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+	private final ProbedApplications applications = new ProbedApplications();
 
 	@BeforeAll
 	static void startBroker() {
@@ -85,7 +72,7 @@ class KafkaOutageTests {
 
 	@AfterEach
 	void closeApplications() {
-		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.applications.close();
 	}
 
 	@Test
@@ -100,8 +87,8 @@ class KafkaOutageTests {
 		long stopped = System.nanoTime();
 		Answers down = awaitStatus(port, 503, DETECTION_BOUND.plus(MARGIN).plus(Duration.ofSeconds(10)));
 		Duration detection = Duration.ofNanos(Math.max(0, down.at() - stopped));
-		String reason = body(port);
-		String health = KubeletClient.get(port, "/actuator/health/" + NAME).body().replaceAll("\\s+", " ");
+		String reason = readyzBody(port);
+		String health = health(port, NAME);
 		long restarting = System.nanoTime();
 		broker.restart();
 		long restarted = System.nanoTime();
@@ -150,11 +137,11 @@ class KafkaOutageTests {
 		properties.addAll(List.of(dependency("type=kafka"), dependency("min-brokers=2")));
 		int port = port(start(properties));
 		awaitStatus(port, 503, Duration.ofSeconds(20));
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> KubeletClient.get(port, "/actuator/health/" + NAME).body().contains("required"));
-		String health = KubeletClient.get(port, "/actuator/health/" + NAME).body().replaceAll("\\s+", " ");
-		assertThat(health).contains("1 broker, 2 required").contains("\"brokers\":1").contains("\"clusterId\"");
-		assertThat(body(port)).contains("[-]" + NAME + " failed");
+		await().atMost(Duration.ofSeconds(10)).until(() -> health(port, NAME).contains("required"));
+		assertThat(health(port, NAME)).contains("1 broker, 2 required")
+			.contains("\"brokers\":1")
+			.contains("\"clusterId\"");
+		assertThat(readyzBody(port)).contains("[-]" + NAME + " failed");
 	}
 
 	@Test
@@ -167,18 +154,9 @@ class KafkaOutageTests {
 		awaitStatus(port(right), 200, Duration.ofSeconds(20));
 		awaitStatus(port(refused), 503, Duration.ofSeconds(20));
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> KubeletClient.get(port(refused), "/actuator/health/" + NAME)
-				.body()
-				.contains("Authentication failed"));
+			.until(() -> health(port(refused), NAME).contains("Authentication failed"));
 		for (ConfigurableApplicationContext context : List.of(right, refused)) {
-			for (String path : List.of("/readyz?verbose", "/readyz/" + NAME, "/actuator/health",
-					"/actuator/health/" + NAME, "/actuator/health/readiness")) {
-				for (String accept : List.of("", "Accept: application/json\r\n")) {
-					KubeletClient.Answer answer = KubeletClient.get(port(context), path, accept);
-					assertThat(answer).as(path).isNotNull();
-					assertThat(answer.body()).as(path).doesNotContain(KafkaBroker.PASSWORD).doesNotContain(wrong);
-				}
-			}
+			assertNoAnswerShows(port(context), NAME, KafkaBroker.PASSWORD, wrong);
 			assertThat(context.getBean(MeterRegistry.class).getMeters())
 				.allSatisfy((meter) -> assertThat(meter.getId().toString()).doesNotContain(KafkaBroker.PASSWORD)
 					.doesNotContain(wrong));
@@ -206,53 +184,18 @@ class KafkaOutageTests {
 	}
 
 	private static String dependency(String property) {
-		return "probes.dependencies." + NAME + "." + property;
-	}
-
-	private ConfigurableApplicationContext start(List<String> properties) {
-		List<String> all = new ArrayList<>(
-				List.of("server.port=0", "server.shutdown=immediate", "management.endpoint.health.show-details=always",
-						"management.health.redis.enabled=false", "management.health.rabbit.enabled=false"));
-		all.addAll(properties);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(MessagingApplication.class)
-			.web(WebApplicationType.SERVLET)
-			.properties(all.toArray(String[]::new))
-			.run();
-		this.contexts.add(context);
-		return context;
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+		return ProbedApplications.dependency(NAME, property);
 	}
 
 	/**
-	 * Probe {@code /readyz} as the kubelet does, without pause, until it answers a
-	 * status.
-	 * @return when it did, and the slowest answer on the way
+	 * Start an application without Spring Boot's Redis and RabbitMQ health contributors,
+	 * which have no part in these tests.
 	 */
-	private static Answers awaitStatus(int port, int status, Duration limit) {
-		long started = System.nanoTime();
-		long slowest = 0;
-		while (System.nanoTime() - started < limit.toNanos()) {
-			long asked = System.nanoTime();
-			int answered = KubeletClient.status(port, "/readyz");
-			long answeredAt = System.nanoTime();
-			slowest = Math.max(slowest, answeredAt - asked);
-			if (answered == status) {
-				return new Answers(answeredAt, Duration.ofNanos(slowest));
-			}
-		}
-		throw new AssertionError("/readyz never answered " + status + " within " + limit);
-	}
-
-	private static String body(int port) {
-		KubeletClient.Answer answer = KubeletClient.get(port, "/readyz?verbose");
-		return (answer != null) ? answer.body() : "";
-	}
-
-	private record Answers(long at, Duration slowest) {
-
+	private ConfigurableApplicationContext start(List<String> properties) {
+		List<String> all = new ArrayList<>(
+				List.of("management.health.redis.enabled=false", "management.health.rabbit.enabled=false"));
+		all.addAll(properties);
+		return this.applications.start(all);
 	}
 
 }

@@ -1,15 +1,12 @@
 package dev.probes.web;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,24 +36,11 @@ class KubernetesEndpointsReadinessTests {
 
 	private static final Duration TRANSITION_WAIT = Duration.ofSeconds(10);
 
-	@TempDir
-	static Path directory;
-
-	private static KubernetesApiServer api;
-
-	@BeforeAll
-	static void startApiServer() throws Exception {
-		api = KubernetesApiServer.start(directory.resolve("serviceaccount"));
-	}
-
-	@AfterAll
-	static void stopApiServer() {
-		api.close();
-	}
+	@RegisterExtension
+	static final KubernetesApiServer api = new KubernetesApiServer();
 
 	@Test
 	void readyzFollowsReadyEndpointSlicesAndNoAnswerOrLogLineShowsTheToken(CapturedOutput output) throws Exception {
-		api.reset();
 		List<String> tokens = new ArrayList<>(List.of(api.token()));
 		api.endpointSlice(SERVICE, "IPv4", 0, 3);
 		try (ConfigurableApplicationContext context = start()) {
@@ -86,7 +70,6 @@ class KubernetesEndpointsReadinessTests {
 
 	@Test
 	void readyzFollowsReadyEndpointsWhereTheDiscoveryApiIsNotServed() throws Exception {
-		api.reset();
 		api.stopServingDiscoveryApi();
 		api.endpoints(SERVICE, 0, 3);
 		try (ConfigurableApplicationContext context = start()) {

@@ -30,8 +30,7 @@ class RedisOutageTests extends AbstractMessagingOutageTests {
 
 	@Override
 	protected String ownClientUrl(String dependency) {
-		RealServices.Server redis = RealServices.redis();
-		return "redis://" + redis.host() + ":" + redis.port() + "?clientName=" + ownClientConnectionName(dependency);
+		return RealServices.redis().url() + "?clientName=" + ownClientConnectionName(dependency);
 	}
 
 	/** Lettuce names the connection after the URL's {@code clientName}. */
@@ -42,8 +41,7 @@ class RedisOutageTests extends AbstractMessagingOutageTests {
 
 	@Override
 	protected String urlWithPassword(String password) {
-		RealServices.Server redis = RealServices.passwordRedis();
-		return "redis://:" + password + "@" + redis.host() + ":" + redis.port();
+		return RealServices.passwordRedis().url(password);
 	}
 
 	@Override

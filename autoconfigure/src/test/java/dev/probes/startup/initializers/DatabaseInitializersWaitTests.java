@@ -24,6 +24,7 @@ import dev.probes.test.FaultProxy;
 import dev.probes.test.RealServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Every way an application touches its database at start-up is held by the wait: with the
@@ -72,7 +73,11 @@ class DatabaseInitializersWaitTests {
 	void hibernateSchemaValidationWaitsForTheDatabase() throws Exception {
 		execute("CREATE TABLE " + this.schema + ".greeting (id BIGINT PRIMARY KEY, text VARCHAR(100))");
 		runHeld("spring.jpa.hibernate.ddl-auto=validate");
-		assertThat(tableExists("greeting")).isTrue();
+		// What was held is a validation that reads the database: without the table, the
+		// same application fails to start.
+		execute("DROP TABLE " + this.schema + ".greeting");
+		assertThatException().isThrownBy(() -> application("spring.jpa.hibernate.ddl-auto=validate").run().close())
+			.withStackTraceContaining("missing table [greeting]");
 	}
 
 	@Test
@@ -96,23 +101,8 @@ class DatabaseInitializersWaitTests {
 	 */
 	private void runHeld(String... extra) throws Exception {
 		this.proxy.refuse();
-		List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off",
-				"spring.datasource.url=" + postgres.jdbcUrl(this.proxy.host(), this.proxy.port()) + "?currentSchema="
-						+ this.schema,
-				"spring.datasource.username=" + postgres.username(),
-				"spring.datasource.password=" + postgres.password(),
-				// Without the wait, the pool's own retries would hold a script for 30 s:
-				// a second
-				// makes an initializer that is not held fail, as it does with a database
-				// that stays down.
-				"spring.datasource.hikari.connection-timeout=1000", "spring.flyway.enabled=false",
-				"spring.liquibase.enabled=false", "spring.jpa.open-in-view=false",
-				"probes.dependencies.postgres.type=jdbc", "probes.startup.wait=true", "probes.startup.timeout=60s"));
-		properties.addAll(List.of(extra));
-		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
-			.supplyAsync(() -> new SpringApplicationBuilder(InitializersApplication.class).web(WebApplicationType.NONE)
-				.properties(properties.toArray(String[]::new))
-				.run());
+		SpringApplicationBuilder builder = application(extra);
+		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture.supplyAsync(builder::run);
 		try {
 			Thread.sleep(REFUSING.toMillis());
 			assertThat(application).as("held while the database refuses").isNotDone();
@@ -128,6 +118,28 @@ class DatabaseInitializersWaitTests {
 			this.proxy.pass();
 			application.cancel(true);
 		}
+	}
+
+	/**
+	 * Return the application, with its database behind the proxy and the start-up wait
+	 * on.
+	 */
+	private SpringApplicationBuilder application(String... extra) {
+		List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off",
+				"spring.datasource.url=" + postgres.jdbcUrl(this.proxy.host(), this.proxy.port()) + "?currentSchema="
+						+ this.schema,
+				"spring.datasource.username=" + postgres.username(),
+				"spring.datasource.password=" + postgres.password(),
+				// Without the wait, the pool's own retries would hold a script for 30 s:
+				// a second
+				// makes an initializer that is not held fail, as it does with a database
+				// that stays down.
+				"spring.datasource.hikari.connection-timeout=1000", "spring.flyway.enabled=false",
+				"spring.liquibase.enabled=false", "spring.jpa.open-in-view=false",
+				"probes.dependencies.postgres.type=jdbc", "probes.startup.wait=true", "probes.startup.timeout=60s"));
+		properties.addAll(List.of(extra));
+		return new SpringApplicationBuilder(InitializersApplication.class).web(WebApplicationType.NONE)
+			.properties(properties.toArray(String[]::new));
 	}
 
 	private List<String> greetings() throws SQLException {
