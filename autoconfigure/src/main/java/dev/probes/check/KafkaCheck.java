@@ -114,7 +114,9 @@ public final class KafkaCheck implements DependencyCheck {
 
 	/**
 	 * Return whether the cluster refused the client's credentials or its access to the
-	 * cluster: the same credentials would be refused again.
+	 * cluster: the same credentials would be refused again. Kafka's own authorizer lets
+	 * any authenticated user describe the cluster; a denial can only come from an
+	 * authorizer of another kind.
 	 */
 	static boolean isPermanent(Throwable failure) {
 		return FailureDescriptions.causeChain(failure)

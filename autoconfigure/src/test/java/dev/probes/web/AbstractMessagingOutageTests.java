@@ -20,7 +20,6 @@ import dev.probes.test.FaultProxy;
 import dev.probes.test.MessagingApplication.AttemptCounter;
 import dev.probes.web.ProbedApplications.Answers;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.probes.web.ProbedApplications.BLOCKED;
 import static dev.probes.web.ProbedApplications.CHECKS;
 import static dev.probes.web.ProbedApplications.DETECTION_BOUND;
@@ -32,6 +31,7 @@ import static dev.probes.web.ProbedApplications.awaitStatus;
 import static dev.probes.web.ProbedApplications.health;
 import static dev.probes.web.ProbedApplications.port;
 import static dev.probes.web.ProbedApplications.readyzBody;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
