@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The start-up wait measured from outside, for benchmarks/startup-wait.sh (which builds the jar).
 
-    startup-wait.py --jar JAR --results RESULTS.csv --summary SUMMARY.txt --work DIR [--runs N] ...
+    startup-wait.py --jar JAR [--baseline-jar JAR] --results RESULTS.csv --summary SUMMARY.txt --work DIR ...
 
 Starts the benchmark application (benchmarks/startup-app) with its database URL pointing at a
 loopback port where nothing listens, so that every connection is refused and the application
@@ -19,7 +19,10 @@ waits (probes.startup.wait). Then, per scenario and run:
 
 Each ready run migrates a schema of its own (spring.flyway.schemas and currentSchema), dropped
 with psql afterwards, so that Flyway really migrates every time. Scenarios take turns within
-each round, so that a drift of the machine's load spreads over all of them. Everything listens
+each round, so that a drift of the machine's load spreads over all of them. With --baseline-jar (the
+same application built from other code), each launch is followed by the same launch of the
+baseline, so that both are measured under the same load; the summary shows both and their ratio.
+Everything listens
 on 127.0.0.1 only; every process started here is stopped, by its own handle, before the next run.
 """
 
@@ -48,7 +51,7 @@ POLL_SECONDS = 0.01
 # How long a stage may take before the run counts as failed, not as slow.
 STAGE_LIMIT_SECONDS = 120
 
-COLUMNS = ["scenario", "run", "launch_to_first_log_ms", "launch_to_livez_ms", "launch_to_wait_ms",
+COLUMNS = ["scenario", "code", "run", "launch_to_first_log_ms", "launch_to_livez_ms", "launch_to_wait_ms",
            "launch_to_capped_backoff_ms", "backoff_before_t0", "delay_before_t0_ms", "readyz_before_t0",
            "t0_to_readyz_ms", "app_cpu_ms", "longest_unanswered_ms", "broken_answers", "gate_open_ms",
            "flyway_applied_ms", "jdbc_query_ms", "tomcat_started_ms", "started_ms", "runner_ms", "wait_took",
@@ -162,14 +165,16 @@ def log(message):
 class Run:
     """One launch of the application, with its log in the work folder."""
 
-    def __init__(self, options, scenario, number):
+    def __init__(self, options, scenario, number, code, jar):
         self.options = options
         self.scenario = scenario
         self.number = number
+        self.code = code
+        self.jar = jar
         self.database_port = free_port()
         self.port = free_port()
-        self.schema = f"probes_bench_{os.getpid()}_{scenario.name.replace('-', '_')}_{number}"
-        self.log_path = os.path.join(options.work, f"{scenario.name}-{number}.log")
+        self.schema = f"probes_bench_{os.getpid()}_{scenario.name.replace('-', '_')}_{code}_{number}"
+        self.log_path = os.path.join(options.work, f"{scenario.name}-{code}-{number}.log")
         self.process = None
         self.forwarder = None
         self.log_file = None
@@ -177,7 +182,7 @@ class Run:
     def launch(self):
         url = (f"jdbc:postgresql://127.0.0.1:{self.database_port}/{self.options.database}"
                f"?currentSchema={self.schema}")
-        command = [self.options.java, *self.options.java_opts.split(), "-jar", self.options.jar,
+        command = [self.options.java, *self.options.java_opts.split(), "-jar", self.jar,
                    f"--server.port={self.port}", f"--spring.datasource.url={url}",
                    f"--spring.datasource.username={self.options.user}", f"--spring.flyway.schemas={self.schema}"]
         if not self.scenario.timeout:
@@ -194,7 +199,7 @@ class Run:
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT, env=environment)
 
     def fail(self, message):
-        raise RuntimeError(f"{self.scenario.name} run {self.number}: {message}; see {self.log_path}")
+        raise RuntimeError(f"{self.scenario.name} ({self.code}) run {self.number}: {message}; see {self.log_path}")
 
     def await_status(self, path, expected):
         deadline = time.monotonic() + STAGE_LIMIT_SECONDS
@@ -343,35 +348,47 @@ def median_of(rows, column):
 
 def table(title, columns, rows_by_scenario):
     """A table of medians, one line per scenario; columns are (heading, column) pairs."""
-    lines = [title, f"{'scenario':<18} " + " ".join(f"{heading:>13}" for heading, _ in columns)]
+    lines = [title, f"{'scenario':<27} " + " ".join(f"{heading:>13}" for heading, _ in columns)]
     for name, mine in rows_by_scenario:
-        lines.append(f"{name:<18} " + " ".join(f"{median_of(mine, column):>13}" for _, column in columns))
+        lines.append(f"{name:<27} " + " ".join(f"{median_of(mine, column):>13}" for _, column in columns))
     return lines
 
 
-def summarize(rows, header):
+def figure(scenario):
+    """The column that a scenario is measured by."""
+    return "launch_to_exit_ms" if scenario.timeout else "t0_to_readyz_ms"
+
+
+def summarize(rows, header, codes):
     lines = list(header)
     lines.append("")
-    lines.append(f"{'scenario':<18} {'runs':>4} {'median':>8} {'max':>8}  {'target':<22} met  measured")
-    ready, timeout = [], []
+    lines.append(f"{'scenario':<27} {'runs':>4} {'median':>8} {'max':>8}  {'target':<22} met  measured")
+    ready, timeout, ratios = [], [], []
     for scenario in SCENARIOS:
-        mine = [row for row in rows if row["scenario"] == scenario.name]
-        if not mine:
-            continue
-        if scenario.timeout:
-            timeout.append((scenario.name, mine))
-            values = [row["launch_to_exit_ms"] for row in mine]
-            met = all(row["exit_code"] != 0 for row in mine) and max(values) <= EXIT_TARGET_MS
-            target = f"exit != 0, <= {EXIT_TARGET_MS} ms"
-            what = "launch to exit, exit codes " + ",".join(str(row["exit_code"]) for row in mine)
-        else:
-            ready.append((scenario.name, mine))
-            values = [row["t0_to_readyz_ms"] for row in mine]
-            met = max(values) <= READY_TARGET_MS
-            target = f"<= {READY_TARGET_MS} ms"
-            what = "database answering to /readyz 200"
-        lines.append(f"{scenario.name:<18} {len(values):>4} {statistics.median(values):>6.0f}ms {max(values):>6}ms"
-                     f"  {target:<22} {'yes' if met else 'NO ':<4} {what}")
+        medians = {}
+        for code in codes:
+            mine = [row for row in rows if row["scenario"] == scenario.name and row["code"] == code]
+            if not mine:
+                continue
+            name = scenario.name if len(codes) == 1 else f"{scenario.name} ({code})"
+            values = [row[figure(scenario)] for row in mine]
+            medians[code] = statistics.median(values)
+            if scenario.timeout:
+                timeout.append((name, mine))
+                met = all(row["exit_code"] != 0 for row in mine) and max(values) <= EXIT_TARGET_MS
+                target = f"exit != 0, <= {EXIT_TARGET_MS} ms"
+                what = "launch to exit, exit codes " + ",".join(str(row["exit_code"]) for row in mine)
+            else:
+                ready.append((name, mine))
+                met = max(values) <= READY_TARGET_MS
+                target = f"<= {READY_TARGET_MS} ms"
+                what = "database answering to /readyz 200"
+            lines.append(f"{name:<27} {len(values):>4} {medians[code]:>6.0f}ms {max(values):>6}ms"
+                         f"  {target:<22} {'yes' if met else 'NO ':<4} {what}")
+        if len(medians) == 2 and medians[codes[1]] > 0:
+            ratios.append(f"{scenario.name} {medians[codes[0]] / medians[codes[1]]:.2f}")
+    if ratios:
+        lines.append(f"Median of {codes[0]} over median of {codes[1]}, same runs: " + ", ".join(ratios))
     lines.append("")
     lines.append("Scenarios: " + "; ".join(f"{s.name} = {s.description}" for s in SCENARIOS) + ".")
     if ready:
@@ -406,6 +423,9 @@ def summarize(rows, header):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jar", required=True)
+    parser.add_argument("--baseline-jar", help="the same application built from other code, launched after each"
+                        " launch of --jar")
+    parser.add_argument("--baseline-name", default="baseline", help="what the summary calls the baseline")
     parser.add_argument("--java", default="java")
     parser.add_argument("--java-opts", default="")
     parser.add_argument("--runs", type=int, default=5)
@@ -425,28 +445,32 @@ def main():
         parser.error(f"unknown scenarios {sorted(unknown)}")
     SCENARIOS[:] = [s for s in SCENARIOS if s.name in chosen]
 
+    builds = [("current", options.jar)]
+    if options.baseline_jar:
+        builds.append((options.baseline_name, options.baseline_jar))
     rows = []
     with open(options.results, "w", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS)
         writer.writeheader()
         for number in range(1, options.runs + 1):
             for scenario in SCENARIOS:
-                run = Run(options, scenario, number)
-                try:
-                    row = run.measure_timeout() if scenario.timeout else run.measure_ready()
-                finally:
-                    run.stop()
-                    if not scenario.timeout:
-                        run.drop_schema()
-                row.update(scenario=scenario.name, run=number)
-                rows.append(row)
-                writer.writerow(row)
-                f.flush()
-                shown = (f"exit {row['exit_code']} after {row['launch_to_exit_ms']} ms" if scenario.timeout
-                         else f"/readyz 200 {row['t0_to_readyz_ms']} ms after the database answered"
-                              f" (backoff was {row['backoff_before_t0'] or '?'})")
-                log(f"{scenario.name} run {number}: {shown}")
-    summary = summarize(rows, options.header)
+                for code, jar in builds:
+                    run = Run(options, scenario, number, code, jar)
+                    try:
+                        row = run.measure_timeout() if scenario.timeout else run.measure_ready()
+                    finally:
+                        run.stop()
+                        if not scenario.timeout:
+                            run.drop_schema()
+                    row.update(scenario=scenario.name, code=code, run=number)
+                    rows.append(row)
+                    writer.writerow(row)
+                    f.flush()
+                    shown = (f"exit {row['exit_code']} after {row['launch_to_exit_ms']} ms" if scenario.timeout
+                             else f"/readyz 200 {row['t0_to_readyz_ms']} ms after the database answered"
+                                  f" (backoff was {row.get('backoff_before_t0') or '?'})")
+                    log(f"{scenario.name} ({code}) run {number}: {shown}")
+    summary = summarize(rows, options.header, [code for code, _ in builds])
     with open(options.summary, "w") as f:
         f.write(summary)
     sys.stdout.write(summary)

@@ -155,6 +155,13 @@ public class ProbesProperties {
 		/** Retry schedule of the wait. */
 		private final Backoff backoff = new Backoff();
 
+		/**
+		 * Whether, while it waits, the application creates the beans of Spring Boot and
+		 * other libraries that do not need the dependencies, so that less is left to do
+		 * once they answer.
+		 */
+		private boolean createEarly = true;
+
 		public boolean isWait() {
 			return this.wait;
 		}
@@ -173,6 +180,14 @@ public class ProbesProperties {
 
 		public Backoff getBackoff() {
 			return this.backoff;
+		}
+
+		public boolean isCreateEarly() {
+			return this.createEarly;
+		}
+
+		public void setCreateEarly(boolean createEarly) {
+			this.createEarly = createEarly;
 		}
 
 	}

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -20,7 +22,9 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 
 import dev.probes.engine.CheckScheduler;
 import dev.probes.health.ContributorCheck;
+import dev.probes.startup.EarlySingletons;
 import dev.probes.startup.LaunchTime;
+import dev.probes.startup.OpenGate;
 import dev.probes.startup.StartupGate;
 import dev.probes.startup.StartupGateInterceptor;
 import dev.probes.startup.StartupGateOrdering;
@@ -41,7 +45,9 @@ public final class ProbesStartupAutoConfiguration {
 
 	static final String GATE_BEAN_NAME = "probesStartupGate";
 
-	@Bean(name = GATE_BEAN_NAME, initMethod = "await")
+	static final String OPEN_GATE_BEAN_NAME = "probesOpenGate";
+
+	@Bean(name = GATE_BEAN_NAME)
 	StartupGate probesStartupGate(CheckScheduler scheduler, ProbesProperties properties,
 			ObjectProvider<DeclaredDependencies> dependencies, ObjectProvider<ProbeVerdicts> verdicts,
 			ObjectProvider<LaunchTime> launch) {
@@ -57,6 +63,14 @@ public final class ProbesStartupAutoConfiguration {
 		verdicts.ifAvailable((available) -> gate.onAwaitedChange(available::waitingFor));
 		dependencies.ifAvailable((declared) -> gate.describeActionsWith(declared::permanentFailureAction));
 		return gate;
+	}
+
+	/**
+	 * Waits: whatever needs the dependencies depends on this bean.
+	 */
+	@Bean(name = OPEN_GATE_BEAN_NAME)
+	OpenGate probesOpenGate(StartupGate gate, ObjectProvider<EarlySingletons> early) {
+		return new OpenGate(gate, early.getIfAvailable());
 	}
 
 	/**
@@ -82,7 +96,7 @@ public final class ProbesStartupAutoConfiguration {
 
 		@Bean
 		StartupGateInterceptor probesStartupGateInterceptor(ObjectProvider<DeclaredDependencies> dependencies,
-				ObjectProvider<StartupGate> gate) {
+				ObjectProvider<OpenGate> gate) {
 			DeclaredDependencies declared = dependencies.getIfAvailable();
 			return new StartupGateInterceptor((declared != null) ? declared.criticalAddresses("http") : Set.of(),
 					gate::getObject);
@@ -100,13 +114,28 @@ public final class ProbesStartupAutoConfiguration {
 
 	}
 
+	/**
+	 * While the gate waits, creates what does not need the dependencies.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "probes.startup.create-early", matchIfMissing = true)
+	static class EarlyCreationConfiguration {
+
+		@Bean
+		EarlySingletons probesEarlySingletons(BeanFactory beanFactory) {
+			return new EarlySingletons(OPEN_GATE_BEAN_NAME, AutoConfigurationPackages.has(beanFactory)
+					? AutoConfigurationPackages.get(beanFactory) : List.of());
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector")
 	static class DatabaseInitializationConfiguration {
 
 		@Bean
 		static StartupGateOrdering probesStartupGateOrdering(Environment environment) {
-			return new StartupGateOrdering(GATE_BEAN_NAME, ArgumentResolver.of(Environment.class, environment));
+			return new StartupGateOrdering(OPEN_GATE_BEAN_NAME, ArgumentResolver.of(Environment.class, environment));
 		}
 
 	}

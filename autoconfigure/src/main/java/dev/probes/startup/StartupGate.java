@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -126,9 +127,24 @@ public final class StartupGate {
 	 * @throws StartupTimeoutException when some are still down at the deadline
 	 */
 	public void await() {
+		await(() -> false);
+	}
+
+	/**
+	 * Wait until every critical dependency is up, doing other work in steps while the
+	 * dependencies are down: one step at a time, between looks at the dependencies, so
+	 * that the wait notices them and its deadline within a step.
+	 * @param step does one step of work and tells whether it did any; once it tells it
+	 * did none, the wait only waits
+	 * @throws DependencyFailedException when one fails with an error that retrying will
+	 * not mend, such as a rejected password
+	 * @throws StartupTimeoutException when some are still down at the deadline
+	 */
+	public void await(BooleanSupplier step) {
 		this.startedAt = System.nanoTime();
 		long deadline = deadline();
 		long oneAttempt = oneAttempt();
+		boolean stepping = true;
 		this.critical.forEach((monitor) -> monitor.addListener(this.listener));
 		try (ReachabilityWatch watch = new ReachabilityWatch(watched())) {
 			this.critical.forEach((monitor) -> logIfDown(monitor, monitor.state()));
@@ -149,6 +165,12 @@ public final class StartupGate {
 					throw new StartupTimeoutException(this.timeout,
 							(this.launch != null) ? this.launch.origin() : "the start of the wait",
 							Duration.ofNanos(now - this.startedAt), lastErrors(down));
+				}
+				if (stepping && now - deadline < 0) {
+					if (step.getAsBoolean()) {
+						continue;
+					}
+					stepping = false;
 				}
 				synchronized (this.lock) {
 					// Past the deadline, until the first attempts complete (they notify

@@ -25,17 +25,16 @@ public final class StartupGateInterceptor implements ClientHttpRequestIntercepto
 
 	private final Set<InetSocketAddress> dependencies;
 
-	private final Supplier<StartupGate> gate;
+	private final Supplier<OpenGate> gate;
 
 	private volatile boolean open;
 
 	/**
 	 * Create an interceptor.
 	 * @param dependencies the unresolved host and port of each critical HTTP dependency
-	 * @param gate supplies the start-up gate, waiting for the dependencies when it is
-	 * created
+	 * @param gate supplies the open gate, waiting for the dependencies when it is created
 	 */
-	public StartupGateInterceptor(Set<InetSocketAddress> dependencies, Supplier<StartupGate> gate) {
+	public StartupGateInterceptor(Set<InetSocketAddress> dependencies, Supplier<OpenGate> gate) {
 		this.dependencies = Set.copyOf(dependencies);
 		this.gate = gate;
 	}

@@ -17,8 +17,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 /**
  * Makes every bean that initializes a database (Flyway, Liquibase,
  * {@code spring.sql.init} scripts, Hibernate's schema tool) or needs one initialized
- * (JPA, {@code JdbcTemplate}, jOOQ, ...) depend on the {@link StartupGate}, so that none
- * of them touches a database before it is up. The beans are found with Spring Boot's own
+ * (JPA, {@code JdbcTemplate}, jOOQ, ...) depend on the {@link OpenGate}, so that none of
+ * them touches a database before it is up. The beans are found with Spring Boot's own
  * detectors, the same that order database initialization.
  */
 public final class StartupGateOrdering implements BeanFactoryPostProcessor, Ordered {
@@ -29,7 +29,7 @@ public final class StartupGateOrdering implements BeanFactoryPostProcessor, Orde
 
 	/**
 	 * Create the ordering.
-	 * @param gateBeanName the name of the gate's bean
+	 * @param gateBeanName the name of the {@link OpenGate}'s bean
 	 * @param detectorArguments what Spring Boot's detectors take in their constructors
 	 * (the {@code Environment}), as its own ordering of database initialization passes it
 	 */

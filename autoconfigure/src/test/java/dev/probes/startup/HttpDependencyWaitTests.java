@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,30 +47,63 @@ class HttpDependencyWaitTests {
 	void beanCallingTheDependencyAtCreationWaitsForIt() throws Exception {
 		PricesApplication.calling.set(0);
 		int port = freePort();
-		CompletableFuture<ConfigurableApplicationContext> application = CompletableFuture
-			.supplyAsync(() -> new SpringApplicationBuilder(PricesApplication.class).web(WebApplicationType.NONE)
-				.properties("spring.main.banner-mode=off", "prices.port=" + port,
-						"probes.dependencies.prices.type=http",
-						"probes.dependencies.prices.url=http://127.0.0.1:" + port + "/ready",
-						"probes.dependencies.prices.interval-when-down=200ms", "probes.startup.wait=true",
-						"probes.startup.timeout=60s")
-				.run());
+		CompletableFuture<ConfigurableApplicationContext> application = start(port);
+		try {
+			// Created early, the application's own beans are not: the bean has not even
+			// started its call while the dependency refuses.
+			Thread.sleep(2000);
+			assertThat(PricesApplication.calling.get()).isZero();
+			answerAndCheckCalledAfter(application, port, PricesApplication.calling);
+		}
+		finally {
+			application.cancel(true);
+		}
+	}
+
+	@Test
+	void beanCallingTheDependencyAtCreationWaitsForItWithoutEarlyCreation() throws Exception {
+		PricesApplication.calling.set(0);
+		int port = freePort();
+		CompletableFuture<ConfigurableApplicationContext> application = start(port,
+				"probes.startup.create-early=false");
 		try {
 			// The bean has started its call: without the wait the call would fail at
 			// once.
 			await().atMost(Duration.ofSeconds(20)).until(() -> PricesApplication.calling.get() != 0);
 			Thread.sleep(1000);
-			assertThat(application).as("held while the dependency refuses").isNotDone();
-			long started = System.nanoTime();
-			this.server = pricesServer(port);
-			try (ConfigurableApplicationContext context = application.get(30, TimeUnit.SECONDS)) {
-				assertThat(context.getBean(PriceList.class).prices()).isEqualTo("42");
-				assertThat(PricesApplication.called.get()).isGreaterThan(started);
-			}
+			answerAndCheckCalledAfter(application, port, PricesApplication.called);
 		}
 		finally {
 			application.cancel(true);
 		}
+	}
+
+	/**
+	 * Check that the application is still held, let the dependency answer, and check that
+	 * the bean got its answer and that {@code after} came after that.
+	 */
+	private void answerAndCheckCalledAfter(CompletableFuture<ConfigurableApplicationContext> application, int port,
+			AtomicLong after) throws Exception {
+		assertThat(application).as("held while the dependency refuses").isNotDone();
+		long started = System.nanoTime();
+		this.server = pricesServer(port);
+		try (ConfigurableApplicationContext context = application.get(30, TimeUnit.SECONDS)) {
+			assertThat(context.getBean(PriceList.class).prices()).isEqualTo("42");
+			assertThat(after.get()).isGreaterThan(started);
+		}
+	}
+
+	private static CompletableFuture<ConfigurableApplicationContext> start(int port, String... extra) {
+		List<String> properties = new ArrayList<>(
+				List.of("spring.main.banner-mode=off", "prices.port=" + port, "probes.dependencies.prices.type=http",
+						"probes.dependencies.prices.url=http://127.0.0.1:" + port + "/ready",
+						"probes.dependencies.prices.interval-when-down=200ms", "probes.startup.wait=true",
+						"probes.startup.timeout=60s"));
+		properties.addAll(List.of(extra));
+		return CompletableFuture
+			.supplyAsync(() -> new SpringApplicationBuilder(PricesApplication.class).web(WebApplicationType.NONE)
+				.properties(properties.toArray(String[]::new))
+				.run());
 	}
 
 	private static HttpServer pricesServer(int port) throws IOException {

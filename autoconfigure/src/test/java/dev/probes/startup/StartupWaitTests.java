@@ -49,11 +49,7 @@ class StartupWaitTests {
 	@AfterEach
 	void cleanUp() throws Exception {
 		this.proxy.close();
-		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
-				postgres.password()); Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA IF EXISTS " + this.schema + " CASCADE");
-			statement.execute("DROP SCHEMA IF EXISTS " + this.schema + "_warm CASCADE");
-		}
+		postgres.dropSchemas(this.schema, this.schema + "_warm");
 	}
 
 	@Test

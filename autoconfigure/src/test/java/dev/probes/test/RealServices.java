@@ -2,6 +2,10 @@ package dev.probes.test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -214,6 +218,20 @@ public final class RealServices {
 		 */
 		public String jdbcUrl(String host, int port) {
 			return "jdbc:" + this.scheme + "://" + host + ":" + port + "/" + this.database;
+		}
+
+		/**
+		 * Drop schemas that a test created, with everything in them.
+		 * @param schemas the schemas, each dropped if it exists
+		 * @throws SQLException when the database cannot be reached
+		 */
+		public void dropSchemas(String... schemas) throws SQLException {
+			try (Connection connection = DriverManager.getConnection(jdbcUrl(), this.username, this.password);
+					Statement statement = connection.createStatement()) {
+				for (String schema : schemas) {
+					statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				}
+			}
 		}
 
 	}
