@@ -50,7 +50,7 @@ public final class EarlySingletons implements BeanFactoryInitializer<Configurabl
 	 * Create the early singletons.
 	 * @param openGateBeanName the name of the {@link OpenGate}'s bean
 	 * @param applicationPackages the application's own packages, whose beans are never
-	 * created early; none to create nothing early
+	 * created early; none (or the default package) to create nothing early
 	 */
 	public EarlySingletons(String openGateBeanName, List<String> applicationPackages) {
 		this.openGateBeanName = openGateBeanName;
@@ -59,7 +59,7 @@ public final class EarlySingletons implements BeanFactoryInitializer<Configurabl
 
 	@Override
 	public void initialize(ConfigurableListableBeanFactory beanFactory) {
-		if (!this.applicationPackages.isEmpty()
+		if (knowsApplicationBeans()
 				&& !beanFactory.containsBean(ConfigurableApplicationContext.LOAD_TIME_WEAVER_BEAN_NAME)) {
 			this.beanFactory = beanFactory;
 			this.names = Arrays.asList(beanFactory.getBeanDefinitionNames()).iterator();
@@ -78,6 +78,15 @@ public final class EarlySingletons implements BeanFactoryInitializer<Configurabl
 				logger.debug("left for after the wait: " + this.leftForLater);
 			}
 		}
+	}
+
+	/**
+	 * Whether the application's beans can be told from the others: not without its
+	 * packages, nor when one is the default package, where every class would be the
+	 * application's.
+	 */
+	private boolean knowsApplicationBeans() {
+		return !this.applicationPackages.isEmpty() && !this.applicationPackages.contains("");
 	}
 
 	/**
