@@ -44,6 +44,8 @@ public final class EarlySingletons implements BeanFactoryInitializer<Configurabl
 
 	private int created;
 
+	private boolean warmingUp;
+
 	private final List<String> leftForLater = new ArrayList<>();
 
 	/**
@@ -63,7 +65,6 @@ public final class EarlySingletons implements BeanFactoryInitializer<Configurabl
 				&& !beanFactory.containsBean(ConfigurableApplicationContext.LOAD_TIME_WEAVER_BEAN_NAME)) {
 			this.beanFactory = beanFactory;
 			this.names = Arrays.asList(beanFactory.getBeanDefinitionNames()).iterator();
-			StartupWarmup.start(beanFactory.getBeanClassLoader());
 		}
 		try {
 			beanFactory.getBean(this.openGateBeanName);
@@ -98,6 +99,11 @@ public final class EarlySingletons implements BeanFactoryInitializer<Configurabl
 		Iterator<String> names = this.names;
 		if (beanFactory == null || names == null) {
 			return false;
+		}
+		if (!this.warmingUp) {
+			// At the first step, so only when the wait has time before its deadline.
+			this.warmingUp = true;
+			StartupWarmup.start(beanFactory.getBeanClassLoader());
 		}
 		while (names.hasNext()) {
 			String name = names.next();
