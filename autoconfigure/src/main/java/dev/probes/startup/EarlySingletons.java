@@ -72,7 +72,7 @@ public final class EarlySingletons implements BeanFactoryInitializer<Configurabl
 		finally {
 			this.names = null;
 			if (this.created > 0) {
-				logger.info("created %d singletons while waiting, left %d that need what waited".formatted(this.created,
+				logger.info("created %d singletons while waiting, left %d for after the wait".formatted(this.created,
 						this.leftForLater.size()));
 			}
 			if (logger.isDebugEnabled() && !this.leftForLater.isEmpty()) {
