@@ -278,6 +278,26 @@ public final class RealServices {
 			return this.scheme + "://" + userInfo + host + ":" + port;
 		}
 
+		/**
+		 * Return the properties that point Spring Boot's client for this server (Redis or
+		 * RabbitMQ) at another address, such as a {@link FaultProxy}, logging in as the
+		 * server's user.
+		 * @param host the host to connect to
+		 * @param port the port to connect to
+		 * @return properties such as {@code spring.data.redis.port=...}
+		 */
+		public List<String> springBootProperties(String host, int port) {
+			return switch (this.scheme) {
+				case "redis" -> this.password.isEmpty()
+						? List.of("spring.data.redis.host=" + host, "spring.data.redis.port=" + port)
+						: List.of("spring.data.redis.host=" + host, "spring.data.redis.port=" + port,
+								"spring.data.redis.password=" + this.password);
+				case "amqp" -> List.of("spring.rabbitmq.host=" + host, "spring.rabbitmq.port=" + port,
+						"spring.rabbitmq.username=" + this.username, "spring.rabbitmq.password=" + this.password);
+				default -> throw new IllegalStateException("No Spring Boot client for " + this.scheme);
+			};
+		}
+
 	}
 
 }

@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -20,6 +23,7 @@ import dev.probes.engine.DependencyStatus;
 import dev.probes.engine.StateListener;
 import dev.probes.test.FaultProxy;
 import dev.probes.test.MessagingApplication;
+import dev.probes.test.RealServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of 20 s, a server that starts to accept connections after the first failed attempt is
  * checked at once, and the application starts within seconds rather than at the next
  * attempt. The server is a real one behind a proxy that refuses connections until it
- * passes them. Written once, run for each client type.
+ * passes them. Run for each client type.
  */
-abstract class AbstractApplicationClientWatchTests {
+class RedisAndAmqpApplicationClientWatchTests {
 
 	private static final Duration BACKOFF = Duration.ofSeconds(20);
 
@@ -40,25 +44,6 @@ abstract class AbstractApplicationClientWatchTests {
 
 	private FaultProxy proxy;
 
-	/**
-	 * Return the check type.
-	 * @return {@code redis} or {@code amqp}
-	 */
-	protected abstract String type();
-
-	/**
-	 * Return the real server's port on loopback.
-	 * @return the port
-	 */
-	protected abstract int serverPort();
-
-	/**
-	 * Return the configuration of Spring Boot's client, connecting to a port on loopback.
-	 * @param port the port
-	 * @return properties such as {@code spring.data.redis.port=...}
-	 */
-	protected abstract List<String> clientProperties(int port);
-
 	@AfterEach
 	void closeProxy() {
 		if (this.proxy != null) {
@@ -66,23 +51,32 @@ abstract class AbstractApplicationClientWatchTests {
 		}
 	}
 
-	@Test
-	void serverThatStartsToAcceptAfterTheFirstFailureIsCheckedAtOnce() throws Exception {
-		startsWhenTheServerAccepts(Duration.ofSeconds(1));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void serverThatStartsToAcceptAfterTheFirstFailureIsCheckedAtOnce(String type, RealServices.Server server)
+			throws Exception {
+		startsWhenTheServerAccepts(type, server, Duration.ofSeconds(1));
 	}
 
-	@Test
-	void serverThatAcceptsBeforeTheWatchStartsIsCheckedAtOnce() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("servers")
+	void serverThatAcceptsBeforeTheWatchStartsIsCheckedAtOnce(String type, RealServices.Server server)
+			throws Exception {
 		// The server may accept between the failed attempt and the watch's first look.
-		startsWhenTheServerAccepts(Duration.ZERO);
+		startsWhenTheServerAccepts(type, server, Duration.ZERO);
 	}
 
-	private void startsWhenTheServerAccepts(Duration afterFirstFailure) throws Exception {
+	static Stream<Arguments> servers() {
+		return Stream.of(Arguments.of("redis", RealServices.redis()), Arguments.of("amqp", RealServices.rabbitmq()));
+	}
+
+	private void startsWhenTheServerAccepts(String type, RealServices.Server server, Duration afterFirstFailure)
+			throws Exception {
 		firstAttemptFailed = new CountDownLatch(1);
-		this.proxy = FaultProxy.to(serverPort());
+		this.proxy = FaultProxy.to(server.port());
 		this.proxy.refuse();
-		List<String> properties = new ArrayList<>(clientProperties(this.proxy.port()));
-		properties.addAll(List.of("probes.dependencies.cache.type=" + type(), "probes.startup.wait=true",
+		List<String> properties = new ArrayList<>(server.springBootProperties(this.proxy.host(), this.proxy.port()));
+		properties.addAll(List.of("probes.dependencies.cache.type=" + type, "probes.startup.wait=true",
 				"probes.startup.timeout=60s", "probes.startup.backoff.initial=" + BACKOFF.toSeconds() + "s",
 				"probes.startup.backoff.max=" + BACKOFF.toSeconds() + "s", "management.health.redis.enabled=false",
 				"management.health.rabbit.enabled=false"));
@@ -101,8 +95,7 @@ abstract class AbstractApplicationClientWatchTests {
 			System.out.printf(
 					"MEASURED start-up watch of the application's %s client: started %dms after the"
 							+ " server accepted, %dms after the first failure (backoff %ds)%n",
-					type(), (System.nanoTime() - passed) / 1_000_000, afterFirstFailure.toMillis(),
-					BACKOFF.toSeconds());
+					type, (System.nanoTime() - passed) / 1_000_000, afterFirstFailure.toMillis(), BACKOFF.toSeconds());
 		}
 		finally {
 			this.proxy.pass();
