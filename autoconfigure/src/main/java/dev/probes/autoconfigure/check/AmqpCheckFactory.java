@@ -101,11 +101,7 @@ public final class AmqpCheckFactory implements DependencyCheckFactory<AmqpCheckP
 	@Override
 	public String permanentFailureAction(DependencyDeclaration<AmqpCheckProperties> declaration,
 			Map<String, Object> details) {
-		if (declaration.settings().getUrl() != null) {
-			return "Fix the credentials in '" + declaration.property("url") + "'.";
-		}
-		return "Fix the credentials that the application uses for '" + declaration.name()
-				+ "' (for Spring Boot's RabbitMQ ConnectionFactory: 'spring.rabbitmq.*').";
+		return this.connectionFactories.permanentFailureAction(declaration, "credentials");
 	}
 
 }

@@ -90,6 +90,23 @@ final class ConnectionFactoryBeans<T> {
 		}
 	}
 
+	/**
+	 * Return what to do when the declaration's server refused its login for good: fix the
+	 * {@code url}'s credentials, or those of the application's connection factory.
+	 * @param declaration the declared dependency
+	 * @param secret what the application's connection factory logs in with, such as
+	 * {@code password}
+	 * @return the action
+	 */
+	<S extends ConnectionFactorySettings> String permanentFailureAction(DependencyDeclaration<S> declaration,
+			String secret) {
+		if (declaration.settings().getUrl() != null) {
+			return "Fix the credentials in '" + declaration.property("url") + "'.";
+		}
+		return "Fix the " + secret + " that the application uses for '" + declaration.name() + "' (for Spring Boot's "
+				+ this.description + ": '" + this.configuration + "').";
+	}
+
 	private T find(DependencyDeclaration<? extends ConnectionFactorySettings> declaration) {
 		String beanName = declaration.settings().getConnectionFactory();
 		if (beanName != null) {

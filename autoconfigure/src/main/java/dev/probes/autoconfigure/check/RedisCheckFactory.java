@@ -118,11 +118,7 @@ public final class RedisCheckFactory implements DependencyCheckFactory<RedisChec
 	@Override
 	public String permanentFailureAction(DependencyDeclaration<RedisCheckProperties> declaration,
 			Map<String, Object> details) {
-		if (declaration.settings().getUrl() != null) {
-			return "Fix the credentials in '" + declaration.property("url") + "'.";
-		}
-		return "Fix the password that the application uses for '" + declaration.name()
-				+ "' (for Spring Boot's RedisConnectionFactory: 'spring.data.redis.*').";
+		return this.connectionFactories.permanentFailureAction(declaration, "password");
 	}
 
 }
